@@ -117,11 +117,11 @@ export const me = endpoint({
   response: { status: 200, description: '{user, csrf}' },
 });
 
-export const IMPORT_FORMATS = ['csv', 'geojson', 'opencellid'] as const;
+export const IMPORT_FORMATS = ['csv', 'geojson', 'opencellid', 'districts', 'places'] as const;
 export const ImportQuery = z.object({ format: z.enum(IMPORT_FORMATS), dry_run: qBool.default(false) }).strict();
 export const importFile = endpoint({
   id: 'importFile', method: 'post', path: '/api/import', tag: 'import', access: 'planner', query: ImportQuery,
-  summary: 'Import a file (raw body): all rows or none; the report lists accepted, updated and rejected rows',
+  summary: 'Import a file sent as the raw body (csv: sites, one row per antenna; geojson: sites or OSM masts; opencellid: observed cells; districts; places): all rows or none; the report lists accepted, updated and rejected rows with line numbers',
   response: { status: 200, description: 'import report' },
 });
 

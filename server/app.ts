@@ -1,0 +1,84 @@
+/** The Express application: security headers, API routes, the built client, JSON errors. */
+import express, { Router } from 'express';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { registryEndpoints } from '../shared/api/registry.js';
+import { systemEndpoints, clientConfig, openapi } from '../shared/api/system.js';
+import type { Ctx } from './context.js';
+import { errorHandler, HttpError } from './http/errors.js';
+import { openApiDocument } from './http/openapi.js';
+import { mount } from './http/route.js';
+import { sessionMiddleware } from './http/session.js';
+import { authRoutes } from './routes/auth.js';
+import { siteRoutes } from './routes/sites.js';
+import { transferRoutes } from './routes/transfer.js';
+import * as registry from '../shared/api/registry.js';
+import { clusters, mapEndpoints } from '../shared/api/map.js';
+
+const DIST = fileURLToPath(new URL('../dist', import.meta.url));
+
+/** Every declared endpoint, for the document and the fuzz test. */
+export const allEndpoints = [...systemEndpoints, ...registryEndpoints, ...mapEndpoints];
+
+function tileOrigin(url: string): string {
+  try {
+    const u = new URL(url.replace(/\{s\}/g, 'a').replace(/\{[a-z]\}/g, '0'));
+    return `${u.protocol}//${u.host.replace(/^a\./, '*.')}`;
+  } catch {
+    return '';
+  }
+}
+
+/** Builds the app over a context. */
+export function createApp(ctx: Ctx): express.Express {
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('query parser', 'simple');
+  const csp = [
+    "default-src 'self'",
+    "script-src 'self'",
+    "style-src 'self'",
+    `img-src 'self' data: blob: ${tileOrigin(ctx.config.tileUrl)}`.trim(),
+    "font-src 'self'",
+    "connect-src 'self'",
+    "object-src 'none'",
+    "base-uri 'none'",
+    "frame-ancestors 'none'",
+    "form-action 'self'",
+  ].join('; ');
+  app.use((_req, res, next) => {
+    res.setHeader('Content-Security-Policy', csp);
+    res.setHeader('X-Content-Type-Options', 'nosniff');
+    res.setHeader('Referrer-Policy', 'same-origin');
+    res.setHeader('X-Frame-Options', 'DENY');
+    res.setHeader('Permissions-Policy', 'camera=(), microphone=(), geolocation=(self)');
+    next();
+  });
+  app.use(sessionMiddleware(ctx.sessions));
+
+  // Import streams the raw body, so it is mounted before the JSON parser.
+  const raw = Router();
+  transferRoutes(raw, ctx);
+  app.use(raw);
+
+  const api = Router();
+  api.use(express.json({ limit: '1mb', strict: true, type: ['application/json', 'application/*+json'] }));
+  mount(api, registry.health, () => ({ ok: true, version: ctx.config.version, sites: ctx.sites.count() }));
+  mount(api, clientConfig, () => ({ tile_url: ctx.config.tileUrl, tile_attribution: ctx.config.tileAttribution, version: ctx.config.version }));
+  const doc = openApiDocument(allEndpoints, ctx.config.version);
+  mount(api, openapi, () => doc);
+  authRoutes(api, ctx);
+  siteRoutes(api, ctx);
+  mount(api, clusters, ({ query: { bbox, zoom, ...filter } }) => ctx.clusters.query(bbox, zoom, filter));
+  app.use(api);
+
+  app.use('/api', (req, _res, next) => next(new HttpError(404, 'not_found', `No API route ${req.method} ${req.originalUrl.split("?")[0]}`)));
+
+  if (existsSync(DIST)) {
+    app.use(express.static(DIST, { index: false, maxAge: '1h', setHeaders: (res, path) => path.endsWith('.html') && res.setHeader('Cache-Control', 'no-cache') }));
+    app.get(/^\/(?!api\/|open311\/|feeds\/).*/, (_req, res) => res.sendFile(join(DIST, 'index.html')));
+  }
+  app.use(errorHandler);
+  return app;
+}

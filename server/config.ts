@@ -1,0 +1,21 @@
+/** Configuration from the environment, with the documented defaults. */
+import { readFileSync } from 'node:fs';
+import type { Config } from './context.js';
+
+const DEFAULT_TILES = 'https://tile.openstreetmap.org/{z}/{x}/{y}.png';
+
+/** Reads PORT, DAKAL_DB, DAKAL_SEED, DAKAL_TILE_URL, DAKAL_TILE_ATTRIBUTION and DAKAL_SESSION_IDLE_MIN. */
+export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Config {
+  const seed = env.DAKAL_SEED ?? 'demo';
+  if (seed !== 'demo' && seed !== 'none') throw new Error(`DAKAL_SEED must be demo or none, not ${seed}`);
+  const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
+  return {
+    port: Number(env.PORT ?? 8080),
+    dbPath: env.DAKAL_DB ?? 'data/dakal.db',
+    seed,
+    tileUrl: env.DAKAL_TILE_URL ?? DEFAULT_TILES,
+    tileAttribution: env.DAKAL_TILE_ATTRIBUTION ?? '© OpenStreetMap contributors',
+    sessionIdleMinutes: Number(env.DAKAL_SESSION_IDLE_MIN ?? 480),
+    version: pkg.version,
+  };
+}

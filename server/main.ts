@@ -1,0 +1,27 @@
+/** Starts Dakal: open the database, migrate, seed a new one, serve the app and API. */
+import { configFromEnv } from './config.js';
+import { createContext } from './context.js';
+import { createApp } from './app.js';
+import { migrate, openDatabase } from './db.js';
+import { seed } from './seed.js';
+
+const config = configFromEnv();
+const db = openDatabase(config.dbPath);
+const fresh = (db.prepare("SELECT count(*) FROM sqlite_master WHERE name = 'sites'").pluck().get() as number) === 0;
+const applied = migrate(db);
+if (applied.length) console.log(`migrations applied: ${applied.join(', ')}`);
+const ctx = createContext(db, config);
+if (fresh) {
+  const t = performance.now();
+  seed(config.seed, ctx);
+  console.log(`seeded ${config.seed} data: ${ctx.sites.count()} sites in ${Math.round(performance.now() - t)} ms`);
+}
+const server = createApp(ctx).listen(config.port, () => console.log(`Dakal ${config.version} on http://localhost:${config.port} (database ${config.dbPath})`));
+
+for (const sig of ['SIGINT', 'SIGTERM'] as const) {
+  process.on(sig, () => {
+    server.close();
+    db.close();
+    process.exit(0);
+  });
+}
