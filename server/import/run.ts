@@ -87,7 +87,7 @@ export async function runImport(ctx: Ctx, format: ImportFormat, dryRun: boolean,
           for (const a of parsed.areas) ctx.places.insertZone({ kind: 'district', name_fa: a.name_fa, name_en: a.name_en, geometry: a.geometry, source: 'import' });
           ctx.places.loadDistricts();
           const setDistrict = ctx.db.prepare('UPDATE sites SET district_id = ? WHERE id = ?');
-          for (const s of ctx.db.prepare('SELECT id, lon, lat FROM sites').iterate() as Iterable<{ id: number; lon: number; lat: number }>) {
+          for (const s of ctx.db.prepare('SELECT id, lon, lat FROM sites').all() as Array<{ id: number; lon: number; lat: number }>) {
             const d = ctx.places.districtOf(s.lon, s.lat);
             if (d !== null) setDistrict.run(d, s.id);
           }
