@@ -26,6 +26,9 @@ const FILTERS = `s.id > @cursor
 
 const IN_BBOX = `r.min_lon <= @e AND r.max_lon >= @w AND r.min_lat <= @n AND r.max_lat >= @s`;
 
+/** The stored form of a set of ids: sorted, distinct, `,a,b,` (`,` when empty), as the derive statement writes it. */
+const listOf = (xs: readonly string[]) => (xs.length ? `,${[...new Set(xs)].sort().join(',')},` : ',');
+
 /** Splits a stored `,a,b,` list. */
 const list = (s: string) => s.split(',').filter(Boolean);
 
@@ -62,13 +65,13 @@ export class SiteStore {
       listBBox: db.prepare(`SELECT ${SITE_COLUMNS} FROM sites_rtree r CROSS JOIN sites s ON s.id = r.id WHERE ${IN_BBOX} AND ${FILTERS} ORDER BY s.id LIMIT @limit`),
       count: db.prepare(`SELECT count(*) FROM sites s WHERE ${FILTERS}`).pluck(),
       countBBox: db.prepare(`SELECT count(*) FROM sites_rtree r CROSS JOIN sites s ON s.id = r.id WHERE ${IN_BBOX} AND ${FILTERS}`).pluck(),
-      near: db.prepare(`SELECT ${SITE_COLUMNS} FROM sites_rtree r CROSS JOIN sites s ON s.id = r.id WHERE ${IN_BBOX}`),
+      near: db.prepare(`SELECT s.id, s.lon, s.lat FROM sites_rtree r CROSS JOIN sites s ON s.id = r.id WHERE ${IN_BBOX}`).raw(),
       total: db.prepare('SELECT count(*) FROM sites').pluck(),
       insert: db.prepare(
         `INSERT INTO sites (code, lon, lat, structure_type, height_m, owner_operator_id, permit_no, status, installed_on, permit_date,
-           source, verified, ground_elevation_m, address, district_id, created_at, updated_at)
+           source, verified, ground_elevation_m, address, district_id, operators, technologies, antenna_count, created_at, updated_at)
          VALUES (@code, @lon, @lat, @structure_type, @height_m, @owner_operator_id, @permit_no, @status, @installed_on, @permit_date,
-           @source, @verified, @ground_elevation_m, @address, @district_id, @now, @now)`,
+           @source, @verified, @ground_elevation_m, @address, @district_id, @operators, @technologies, @antenna_count, @now, @now)`,
       ),
       update: db.prepare(
         `UPDATE sites SET code = @code, lon = @lon, lat = @lat, structure_type = @structure_type, height_m = @height_m,
@@ -155,24 +158,22 @@ export class SiteStore {
     // The box is padded by 1% so the R*Tree's 32-bit float rounding never drops a site near the rim.
     const dLat = (radiusM * 1.01) / 111_194.9;
     const dLon = dLat / Math.max(Math.cos((lat * Math.PI) / 180), 1e-6);
-    const rows = this.stmt.near.all({ w: lon - dLon, e: lon + dLon, s: lat - dLat, n: lat + dLat }) as SiteRow[];
-    const hits: Array<{ row: SiteRow; distanceM: number }> = [];
-    for (const row of rows) {
-      const d = haversineM(lon, lat, row.lon, row.lat);
-      if (d <= radiusM) hits.push({ row, distanceM: d });
+    const rows = this.stmt.near.all({ w: lon - dLon, e: lon + dLon, s: lat - dLat, n: lat + dLat }) as Array<[number, number, number]>;
+    const hits: Array<[number, number]> = [];
+    for (const [id, x, y] of rows) {
+      const d = haversineM(lon, lat, x, y);
+      if (d <= radiusM) hits.push([id, d]);
     }
-    hits.sort((a, b) => a.distanceM - b.distanceM);
-    return hits.slice(0, limit);
+    hits.sort((a, b) => a[1] - b[1]);
+    // Full rows only for what is returned: row decoding costs far more than the distance test.
+    return hits.slice(0, limit).map(([id, distanceM]) => ({ row: this.get(id)!, distanceM }));
   }
 
   /** Creates a site with its antennas in one transaction; returns its id. */
   create(input: SiteCreate, actor: Actor): number {
     const id = this.db.transaction(() => {
       const now = new Date().toISOString();
-      const { antennas, ...site } = input;
-      const siteId = Number(this.stmt.insert.run({ ...site, verified: site.verified ? 1 : 0, district_id: this.districtOf(site.lon, site.lat), now }).lastInsertRowid);
-      for (const a of antennas) this.stmt.insertAntenna.run({ ...a, site_id: siteId });
-      this.stmt.derive.run({ id: siteId });
+      const siteId = this.insertBulk(input, now);
       this.audit.record(actor, 'create', 'site', siteId, null, { ...input, id: siteId }, now);
       return siteId;
     })();
@@ -180,12 +181,16 @@ export class SiteStore {
     return id;
   }
 
-  /** Inserts many sites without audit per row (seed and bulk import record one event themselves); call inside a transaction. */
+  /** Inserts a site and its antennas without an audit event per row (seed and bulk import record one event themselves); call inside a transaction. */
   insertBulk(input: SiteCreate, now: string): number {
     const { antennas, ...site } = input;
-    const siteId = Number(this.stmt.insert.run({ ...site, verified: site.verified ? 1 : 0, district_id: this.districtOf(site.lon, site.lat), now }).lastInsertRowid);
+    const derived = {
+      operators: listOf(antennas.map((a) => a.operator_id)),
+      technologies: listOf(antennas.map((a) => a.technology)),
+      antenna_count: antennas.length,
+    };
+    const siteId = Number(this.stmt.insert.run({ ...site, ...derived, verified: site.verified ? 1 : 0, district_id: this.districtOf(site.lon, site.lat), now }).lastInsertRowid);
     for (const a of antennas) this.stmt.insertAntenna.run({ ...a, site_id: siteId });
-    this.stmt.derive.run({ id: siteId });
     return siteId;
   }
 

@@ -62,14 +62,14 @@ export async function call<T = any>(
   base: string,
   method: string,
   path: string,
-  opts: { body?: unknown; raw?: string | Buffer; contentType?: string; session?: Session | null; headers?: Record<string, string> } = {},
+  opts: { body?: unknown; raw?: string; contentType?: string; session?: Session | null; headers?: Record<string, string> } = {},
 ): Promise<Reply<T>> {
   const headers: Record<string, string> = { ...opts.headers };
   if (opts.session) {
     headers.cookie = opts.session.cookie;
     headers['x-csrf-token'] = opts.session.csrf;
   }
-  let body: string | Buffer | undefined;
+  let body: string | undefined;
   if (opts.raw !== undefined) {
     body = opts.raw;
     headers['content-type'] = opts.contentType ?? 'text/plain';
@@ -98,9 +98,10 @@ export async function login(base: string, username: string, password = `demo-${u
 }
 
 /** Row counts of the registry's tables, to prove a rejected request changed nothing. */
-export function counts(ctx: Ctx): Record<string, number> {
-  const out: Record<string, number> = {};
-  for (const t of ['sites', 'antennas', 'sensitive_places', 'zones', 'users', 'audit_events', 'observed_cells']) {
+const TABLES = ['sites', 'antennas', 'sensitive_places', 'zones', 'users', 'audit_events', 'observed_cells'] as const;
+export function counts(ctx: Ctx): Record<(typeof TABLES)[number], number> {
+  const out = {} as Record<(typeof TABLES)[number], number>;
+  for (const t of TABLES) {
     out[t] = ctx.db.prepare('SELECT count(*) FROM ' + JSON.stringify(t)).pluck().get() as number;
   }
   return out;
