@@ -56,7 +56,8 @@ export const AntennaInput = z.object({
   power_reduction: z.number().finite().gt(0).lte(1).default(1),
 });
 export type AntennaInput = z.infer<typeof AntennaInput>;
-export const AntennaPatch = AntennaInput.partial().strict();
+/** A partial change: no defaults, so a field left out keeps its stored value (a default here would overwrite it). */
+export const AntennaPatch = AntennaInput.extend({ power_reduction: AntennaInput.shape.power_reduction.unwrap() }).partial().strict();
 
 export const Antenna = AntennaInput.extend({ id: z.number().int(), site_id: z.number().int() });
 export type Antenna = z.infer<typeof Antenna>;
@@ -86,7 +87,20 @@ export type SiteInput = z.infer<typeof SiteInput>;
 export const SiteCreate = SiteInput.extend({ antennas: z.array(AntennaInput.strict()).max(64).default([]) }).strict();
 export type SiteCreate = z.infer<typeof SiteCreate>;
 
-export const SitePatch = SiteInput.partial().strict();
+const siteField = SiteInput.shape;
+/** A partial change: defaults removed, so a PATCH of one field never resets the others. */
+export const SitePatch = SiteInput.extend({
+  permit_no: siteField.permit_no.unwrap(),
+  status: siteField.status.unwrap(),
+  installed_on: siteField.installed_on.unwrap(),
+  permit_date: siteField.permit_date.unwrap(),
+  source: siteField.source.unwrap(),
+  verified: siteField.verified.unwrap(),
+  ground_elevation_m: siteField.ground_elevation_m.unwrap(),
+  address: siteField.address.unwrap(),
+})
+  .partial()
+  .strict();
 export type SitePatch = z.infer<typeof SitePatch>;
 
 /** A site as stored, flat (the GeoJSON feature's properties plus lon/lat). */
