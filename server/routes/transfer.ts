@@ -37,10 +37,19 @@ const xml = (v: unknown) => String(v ?? '').replace(/[<>&"']/g, (c) => ({ '<': '
 
 /** Mounts import and export. */
 export function transferRoutes(r: Router, ctx: Ctx): void {
-  mount(r, api.importFile, async ({ query, req, user }) => {
+  mount(r, api.importFile, async ({ query, req, res, user }) => {
     const body = req.pipe(limitBytes(MAX_IMPORT_BYTES));
-    const report = await runImport(ctx, query.format, query.dry_run, body, { id: user!.id, name: user!.username });
-    return report;
+    try {
+      return await runImport(ctx, query.format, query.dry_run, body, { id: user!.id, name: user!.username });
+    } finally {
+      // A parser may stop at the first bad line; bytes left unread would be parsed as the next request on this
+      // keep-alive connection (the fuzz test saw resets), so read them off the wire, or close after a 413.
+      if (!req.complete) {
+        req.unpipe(body);
+        if (req.errored || body.errored) res.setHeader('Connection', 'close');
+        else req.resume();
+      }
+    }
   });
 
   const antennasOf = ctx.db.prepare('SELECT * FROM antennas WHERE site_id BETWEEN ? AND ? ORDER BY site_id, id');
