@@ -5,6 +5,7 @@ import type { Ctx } from '../context.js';
 import { HttpError } from '../http/errors.js';
 import { mount } from '../http/route.js';
 import { COOKIE } from '../http/session.js';
+import { LoginThrottle } from '../http/throttle.js';
 
 /** Mounts the auth routes. */
 export function authRoutes(r: Router, ctx: Ctx): void {
@@ -12,9 +13,18 @@ export function authRoutes(r: Router, ctx: Ctx): void {
   const cookie = (token: string, maxAge: number) =>
     `${COOKIE}=${token}; Path=/; HttpOnly; SameSite=Lax${secure ? '; Secure' : ''}; Max-Age=${maxAge}`;
 
+  const throttle = new LoginThrottle();
   mount(r, api.login, ({ body, req, res }) => {
+    const address = req.ip ?? req.socket.remoteAddress ?? 'unknown';
+    // Checked before the password, so a locked account cannot be probed (the answer is the same either way).
+    const wait = throttle.wait(body.username, address);
+    if (wait > 0) throw new HttpError(429, 'too_many_attempts', `Too many failed sign-ins; try again in ${wait} s`, {}, { 'Retry-After': String(wait) });
     const user = ctx.users.authenticate(body.username, body.password);
-    if (!user) throw new HttpError(401, 'invalid_credentials', 'Wrong username or password', { 'body.password': 'wrong username or password' });
+    if (!user) {
+      throttle.fail(body.username, address);
+      throw new HttpError(401, 'invalid_credentials', 'Wrong username or password', { 'body.password': 'wrong username or password' });
+    }
+    throttle.succeed(body.username);
     // A new session id at every login; any session the browser had is ended.
     if (req.user) ctx.sessions.destroy(req.user.session_id);
     const { token, csrf } = ctx.sessions.create(user.id);
