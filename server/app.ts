@@ -15,11 +15,15 @@ import { siteRoutes } from './routes/sites.js';
 import { transferRoutes } from './routes/transfer.js';
 import * as registry from '../shared/api/registry.js';
 import { clusters, mapEndpoints } from '../shared/api/map.js';
+import { concernEndpoints } from '../shared/api/concerns.js';
+import { concernRoutes } from './routes/concerns.js';
+import { feedRoutes } from './routes/feeds.js';
+import { open311Routes } from './routes/open311.js';
 
 const DIST = fileURLToPath(new URL('../dist', import.meta.url));
 
 /** Every declared endpoint, for the document and the fuzz test. */
-export const allEndpoints = [...systemEndpoints, ...registryEndpoints, ...mapEndpoints];
+export const allEndpoints = [...systemEndpoints, ...registryEndpoints, ...mapEndpoints, ...concernEndpoints];
 
 function tileOrigin(url: string): string {
   try {
@@ -62,6 +66,9 @@ export function createApp(ctx: Ctx): express.Express {
   transferRoutes(raw, ctx);
   app.use(raw);
 
+  // Concern filing carries a photo, so its routes bring their own JSON parser and come first.
+  app.use(concernRoutes(ctx));
+
   const api = Router();
   api.use(express.json({ limit: '1mb', strict: true, type: ['application/json', 'application/*+json'] }));
   mount(api, registry.health, () => ({ ok: true, version: ctx.config.version, sites: ctx.sites.count() }));
@@ -72,6 +79,11 @@ export function createApp(ctx: Ctx): express.Express {
   siteRoutes(api, ctx);
   mount(api, clusters, ({ query: { bbox, zoom, ...filter } }) => ctx.clusters.query(bbox, zoom, filter));
   app.use(api);
+  // Open311 and feeds are not under /api: Open311 answers errors in its own shape.
+  app.use('/open311/v2', open311Routes(ctx));
+  const feeds = Router();
+  feedRoutes(feeds, ctx);
+  app.use(feeds);
 
   app.use('/api', (req, _res, next) => next(new HttpError(404, 'not_found', `No API route ${req.method} ${req.originalUrl.split("?")[0]}`)));
 

@@ -1,10 +1,11 @@
 /** Configuration from the environment, with the documented defaults. */
 import { readFileSync } from 'node:fs';
 import type { Config } from './context.js';
+import { parseRate } from './http/rate-limit.js';
 
 const DEFAULT_TILES = 'https://tile.openstreetmap.org/{z}/{x}/{y}.png';
 
-/** Reads PORT, DAKAL_DB, DAKAL_SEED, DAKAL_TILE_URL, DAKAL_TILE_ATTRIBUTION and DAKAL_SESSION_IDLE_MIN. */
+/** Reads PORT, DAKAL_DB, DAKAL_SEED, DAKAL_TILE_URL, DAKAL_TILE_ATTRIBUTION, DAKAL_SESSION_IDLE_MIN and DAKAL_CONCERN_RATE. */
 export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Config {
   const seed = env.DAKAL_SEED ?? 'demo';
   if (seed !== 'demo' && seed !== 'none') throw new Error(`DAKAL_SEED must be demo or none, not ${seed}`);
@@ -17,5 +18,6 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Config {
     tileAttribution: env.DAKAL_TILE_ATTRIBUTION ?? '© OpenStreetMap contributors',
     sessionIdleMinutes: Number(env.DAKAL_SESSION_IDLE_MIN ?? 480),
     version: pkg.version,
+    concernRate: parseRate(env.DAKAL_CONCERN_RATE ?? '10/10m'),
   };
 }

@@ -6,6 +6,10 @@ import { SiteStore } from './store/sites.js';
 import { UserStore } from './store/users.js';
 import { Sessions } from './http/session.js';
 import { ClusterIndex } from './index/clusters.js';
+import { ConcernStore } from './store/concerns.js';
+import { ConcernSearch } from './store/concern-search.js';
+import { Open311KeyStore } from './store/open311-keys.js';
+import { ResponseTemplateStore } from './store/response-templates.js';
 
 export interface Config {
   port: number;
@@ -15,6 +19,8 @@ export interface Config {
   tileAttribution: string;
   sessionIdleMinutes: number;
   version: string;
+  /** Concern filings allowed per address per window (DAKAL_CONCERN_RATE). */
+  concernRate: { max: number; windowMs: number };
 }
 
 export interface Ctx {
@@ -26,6 +32,10 @@ export interface Ctx {
   users: UserStore;
   sessions: Sessions;
   clusters: ClusterIndex;
+  concerns: ConcernStore;
+  concernSearch: ConcernSearch;
+  responseTemplates: ResponseTemplateStore;
+  open311Keys: Open311KeyStore;
 }
 
 /** Builds the stores over an open, migrated database. */
@@ -35,5 +45,8 @@ export function createContext(db: DB, config: Config): Ctx {
   const sites = new SiteStore(db, audit, places.districtOf);
   const clusters = new ClusterIndex(db);
   sites.onChange((ids) => clusters.update(ids));
-  return { config, db, audit, places, sites, users: new UserStore(db), sessions: new Sessions(db, config.sessionIdleMinutes * 60_000), clusters };
+  return {
+    config, db, audit, places, sites, users: new UserStore(db), sessions: new Sessions(db, config.sessionIdleMinutes * 60_000), clusters,
+    concerns: new ConcernStore(db, audit), concernSearch: new ConcernSearch(db), responseTemplates: new ResponseTemplateStore(db, audit), open311Keys: new Open311KeyStore(db, audit),
+  };
 }

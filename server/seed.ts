@@ -5,6 +5,7 @@ import { SYSTEM, type AuditLog } from './store/audit.js';
 import type { PlaceStore } from './store/places.js';
 import type { SiteStore } from './store/sites.js';
 import type { UserStore } from './store/users.js';
+import { insertOpen311Key } from './store/open311-keys.js';
 import type { Operator } from '../shared/model.js';
 
 /** Demo accounts: `demo-<username>` passwords, for demonstration only. */
@@ -36,6 +37,8 @@ export function seed(mode: 'demo' | 'none', deps: { db: DB; sites: SiteStore; pl
       for (const z of demo.zones) places.insertZone({ ...z, source: 'synthetic' });
       places.loadDistricts();
       for (const p of demo.sensitivePlaces) places.insertPlace(p);
+      // The demo's Open311 key, so a city's 311 software can be tried at once (DOMAIN.md section 8).
+      insertOpen311Key(db, 'demo 311 system', 'demo-open311-key');
       const now = new Date().toISOString();
       for (const s of demo.sites) ids.push(sites.insertBulk(s, now));
       audit.record(SYSTEM, 'seed', 'registry', null, null, { sites: demo.sites.length, places: demo.sensitivePlaces.length, districts: demo.districts.length });
