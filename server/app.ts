@@ -68,6 +68,8 @@ export function createApp(ctx: Ctx): express.Express {
 
   // Concern filing carries a photo, so its routes bring their own JSON parser and come first.
   app.use(concernRoutes(ctx));
+  // Open311 is not under /api and answers every error in its own shape, so it comes before the API's JSON parser.
+  app.use('/open311/v2', open311Routes(ctx));
 
   const api = Router();
   api.use(express.json({ limit: '1mb', strict: true, type: ['application/json', 'application/*+json'] }));
@@ -79,8 +81,7 @@ export function createApp(ctx: Ctx): express.Express {
   siteRoutes(api, ctx);
   mount(api, clusters, ({ query: { bbox, zoom, ...filter } }) => ctx.clusters.query(bbox, zoom, filter));
   app.use(api);
-  // Open311 and feeds are not under /api: Open311 answers errors in its own shape.
-  app.use('/open311/v2', open311Routes(ctx));
+  // Feeds are not under /api either.
   const feeds = Router();
   feedRoutes(feeds, ctx);
   app.use(feeds);

@@ -1,7 +1,7 @@
 /** Reading many concerns: the public map layer and heat points, open ones near a point, the planner's
  *  queue, Open311's filtered list, the newest in a circle for feeds. R*Tree box first, exact distance second. */
 import { CLOSED_STATUSES, CONCERN_STATUSES, OPEN_STATUSES, concernPriority, type ConcernCategory, type ConcernStatus } from '../../shared/concerns.js';
-import { haversineM } from '../../shared/geodesy.js';
+import { ellipsoidalDistanceM, haversineM } from '../../shared/geodesy.js';
 import type { QueueQuery } from '../../shared/api/concerns.js';
 import type { DB } from '../db.js';
 import { CONCERN_SELECT, type ConcernRow } from './concerns.js';
@@ -96,9 +96,11 @@ export class ConcernSearch {
     return out;
   }
 
-  /** Open concerns of one category within radiusM, nearest first: the "me too" offer. */
+  /** Open concerns of one category within radiusM, nearest first, with ellipsoidal distances: the "me too" offer. */
   nearbyOpen(lon: number, lat: number, radiusM: number, category: ConcernCategory): Array<{ row: ConcernRow; distanceM: number }> {
-    return this.inCircle(lon, lat, radiusM, 'open', category, 100).sort((a, b) => a.distanceM - b.distanceM);
+    return this.inCircle(lon, lat, radiusM, 'open', category, 100)
+      .map(({ row }) => ({ row, distanceM: ellipsoidalDistanceM(lon, lat, row.lon, row.lat) }))
+      .sort((a, b) => a.distanceM - b.distanceM);
   }
 
   /** The planner's queue: filtered in SQL, ordered by concernPriority at `now` (ties: oldest first), one page and the total. */
