@@ -7,9 +7,11 @@ import { seed } from './seed.js';
 
 const config = configFromEnv();
 const db = openDatabase(config.dbPath);
-const fresh = (db.prepare("SELECT count(*) FROM sqlite_master WHERE name = 'sites'").pluck().get() as number) === 0;
 const applied = migrate(db);
 if (applied.length) console.log(`migrations applied: ${applied.join(', ')}`);
+// Seeded when it has no accounts, not merely when it had no tables: a first start that died after migrating
+// would otherwise leave a database nobody can sign in to. The seed is one transaction, so it is all or nothing.
+const fresh = (db.prepare('SELECT count(*) FROM users').pluck().get() as number) === 0;
 const ctx = createContext(db, config);
 if (fresh) {
   const t = performance.now();
