@@ -15,6 +15,10 @@ import { siteRoutes } from './routes/sites.js';
 import { transferRoutes } from './routes/transfer.js';
 import * as registry from '../shared/api/registry.js';
 import { clusters, mapEndpoints } from '../shared/api/map.js';
+import { sitingEndpoints } from '../shared/api/siting.js';
+import { exposureRoutes } from './routes/exposure.js';
+import { policyRoutes } from './routes/policy.js';
+import { sitingRoutes } from './routes/siting.js';
 import { concernEndpoints } from '../shared/api/concerns.js';
 import { concernRoutes } from './routes/concerns.js';
 import { feedRoutes } from './routes/feeds.js';
@@ -23,7 +27,7 @@ import { open311Routes } from './routes/open311.js';
 const DIST = fileURLToPath(new URL('../dist', import.meta.url));
 
 /** Every declared endpoint, for the document and the fuzz test. */
-export const allEndpoints = [...systemEndpoints, ...registryEndpoints, ...mapEndpoints, ...concernEndpoints];
+export const allEndpoints = [...systemEndpoints, ...registryEndpoints, ...mapEndpoints, ...sitingEndpoints, ...concernEndpoints];
 
 function tileOrigin(url: string): string {
   try {
@@ -80,6 +84,9 @@ export function createApp(ctx: Ctx): express.Express {
   authRoutes(api, ctx);
   siteRoutes(api, ctx);
   mount(api, clusters, ({ query: { bbox, zoom, ...filter } }) => ctx.clusters.query(bbox, zoom, filter));
+  sitingRoutes(api, ctx);
+  exposureRoutes(api, ctx);
+  policyRoutes(api, ctx);
   app.use(api);
   // Feeds are not under /api either.
   const feeds = Router();

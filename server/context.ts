@@ -10,6 +10,11 @@ import { ConcernStore } from './store/concerns.js';
 import { ConcernSearch } from './store/concern-search.js';
 import { Open311KeyStore } from './store/open311-keys.js';
 import { ResponseTemplateStore } from './store/response-templates.js';
+import type { Aerodrome } from '../shared/aviation.js';
+import { PolicyStore } from './store/policy.js';
+import { NearbyStore } from './store/nearby.js';
+import { ExposureIndex } from './index/exposure.js';
+import { loadAerodromes } from './siting/aerodromes.js';
 
 export interface Config {
   port: number;
@@ -36,6 +41,11 @@ export interface Ctx {
   concernSearch: ConcernSearch;
   responseTemplates: ResponseTemplateStore;
   open311Keys: Open311KeyStore;
+  /** Siting: the versioned policy, light reads around a point, the antennas' exposure index, aerodromes (read once). */
+  policy: PolicyStore;
+  nearby: NearbyStore;
+  exposure: ExposureIndex;
+  aerodromes: readonly Aerodrome[];
 }
 
 /** Builds the stores over an open, migrated database. */
@@ -45,8 +55,14 @@ export function createContext(db: DB, config: Config): Ctx {
   const sites = new SiteStore(db, audit, places.districtOf);
   const clusters = new ClusterIndex(db);
   sites.onChange((ids) => clusters.update(ids));
+  const policy = new PolicyStore(db, audit);
+  policy.ensureDefault();
+  const nearby = new NearbyStore(db);
+  const exposure = new ExposureIndex(nearby);
+  sites.onChange(() => exposure.invalidate());
   return {
     config, db, audit, places, sites, users: new UserStore(db), sessions: new Sessions(db, config.sessionIdleMinutes * 60_000), clusters,
     concerns: new ConcernStore(db, audit), concernSearch: new ConcernSearch(db), responseTemplates: new ResponseTemplateStore(db, audit), open311Keys: new Open311KeyStore(db, audit),
+    policy, nearby, exposure, aerodromes: loadAerodromes(),
   };
 }

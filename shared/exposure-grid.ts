@@ -29,7 +29,8 @@ export interface ExposureGridOptions {
 /** Ids (indices into the packed antennas) of antennas within radiusM of a point, e.g. from a kdbush index. */
 export type AntennasNear = (lon: number, lat: number, radiusM: number) => ArrayLike<number>;
 
-interface Layout {
+/** Where the grid's cells lie: north-west corner, cell steps in degrees, columns and rows. */
+export interface Layout {
   west: number;
   north: number;
   dLon: number;
@@ -40,16 +41,22 @@ interface Layout {
 
 const RAD = Math.PI / 180;
 
-/** Cells of cellM on the sphere (R = 6371008.8 m, as the exposure distances), longitude step taken at mid-latitude. */
-function layoutOf(bbox: Bbox, cellM: number): Layout {
+/** Cells of cellM on the sphere (R = 6371008.8 m, as the exposure distances), longitude step taken at mid-latitude;
+ *  callers check cols × rows against MAX_GRID_CELLS before asking for the grid. */
+export function exposureGridLayout(bbox: Bbox, cellM: number): Layout {
   const [west, south, east, north] = bbox;
   if (!(cellM > 0) || !(east > west) || !(north > south)) throw new RangeError('exposure grid: empty bbox or cell size');
   const dLat = cellM / (EARTH_RADIUS_M * RAD);
   const dLon = dLat / Math.cos(((south + north) / 2) * RAD);
   const cols = Math.ceil((east - west) / dLon);
   const rows = Math.ceil((north - south) / dLat);
-  if (cols * rows > MAX_GRID_CELLS) throw new RangeError(`exposure grid: ${cols * rows} cells > ${MAX_GRID_CELLS}`);
   return { west, north, dLon, dLat, cols, rows };
+}
+
+function layoutOf(bbox: Bbox, cellM: number): Layout {
+  const l = exposureGridLayout(bbox, cellM);
+  if (l.cols * l.rows > MAX_GRID_CELLS) throw new RangeError(`exposure grid: ${l.cols * l.rows} cells > ${MAX_GRID_CELLS}`);
+  return l;
 }
 
 function gridOf(l: Layout, cellM: number, values: Float64Array): ExposureGrid {
