@@ -52,12 +52,12 @@ function next(context: Record<string, unknown>) {
     case 'clusters': {
       const zoom = 11 + Math.floor(rnd() * 6);
       const half = 0.6 / 2 ** (zoom - 10);
-      return { method: 'GET', path: `/api/clusters?bbox=${(lon - half).toFixed(5)},${(lat - half / 2).toFixed(5)},${(lon + half).toFixed(5)},${(lat + half / 2).toFixed(5)}&zoom=${zoom}` };
+      return { method: 'GET', headers: {}, path: `/api/clusters?bbox=${(lon - half).toFixed(5)},${(lat - half / 2).toFixed(5)},${(lon + half).toFixed(5)},${(lat + half / 2).toFixed(5)}&zoom=${zoom}` };
     }
     case 'near':
-      return { method: 'GET', path: `/api/sites/near?lat=${lat.toFixed(5)}&lon=${lon.toFixed(5)}&radius_m=500` };
+      return { method: 'GET', headers: {}, path: `/api/sites/near?lat=${lat.toFixed(5)}&lon=${lon.toFixed(5)}&radius_m=500` };
     case 'site':
-      return { method: 'GET', path: `/api/sites/${id}` };
+      return { method: 'GET', headers: {}, path: `/api/sites/${id}` };
     case 'patchSite':
       return { method: 'PATCH', path: `/api/sites/${id}`, headers: writeHeaders, body: JSON.stringify({ address: `load ${n++}`, height_m: 20 + Math.round(rnd() * 30) }) };
     case 'addAntenna':

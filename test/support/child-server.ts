@@ -16,6 +16,19 @@ export interface ChildServer {
   stop(signal?: NodeJS.Signals): Promise<void>;
 }
 
+/** Process groups started here and not yet seen to end: killed when this process exits, however it exits,
+ *  so a failed test or bench never leaves a server behind. */
+const live = new Set<number>();
+process.once('exit', () => {
+  for (const pgid of live) {
+    try {
+      process.kill(-pgid, 'SIGKILL');
+    } catch {
+      /* already gone */
+    }
+  }
+});
+
 /** A port nobody listens on right now. */
 export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -37,6 +50,7 @@ export async function spawnServer(dbPath: string, env: Record<string, string> = 
     stdio: ['ignore', 'pipe', 'pipe'],
     env: { ...process.env, PORT: String(port), DAKAL_DB: dbPath, DAKAL_TILE_URL: '', ...env },
   });
+  live.add(proc.pid!);
   let out = '';
   proc.stdout!.on('data', (c: Buffer) => (out += c.toString()));
   proc.stderr!.on('data', (c: Buffer) => (out += c.toString()));
@@ -48,16 +62,25 @@ export async function spawnServer(dbPath: string, env: Record<string, string> = 
     proc,
     log: () => out,
     async stop(signal = 'SIGTERM') {
-      if (proc.exitCode === null && proc.signalCode === null) {
+      const kill = (sig: NodeJS.Signals) => {
         try {
-          process.kill(-proc.pid!, signal);
+          process.kill(-proc.pid!, sig);
         } catch {
           /* already gone */
         }
+      };
+      if (proc.exitCode === null && proc.signalCode === null) {
+        kill(signal);
         await exited;
       }
-      // tsx's own child may outlive the wrapper by a moment; wait until the port is free again.
+      // tsx's own child may outlive the wrapper by a moment; wait until the port is free, then insist.
       for (let i = 0; i < 100 && (await answers(url)); i++) await new Promise((r) => setTimeout(r, 50));
+      if (await answers(url)) {
+        kill('SIGKILL');
+        for (let i = 0; i < 100 && (await answers(url)); i++) await new Promise((r) => setTimeout(r, 50));
+        if (await answers(url)) throw new Error(`server on ${url} still answers after ${signal} and SIGKILL`);
+      }
+      live.delete(proc.pid!);
     },
   };
   const started = Date.now();
