@@ -13,7 +13,7 @@ import { startServer } from '../support/server.js';
 const SEED = 20240320;
 /** Requests per identity spread over the operations, each operation getting at least MIN_PER_OP. */
 const BUDGET = 2600;
-const MIN_PER_OP = 40;
+const MIN_PER_OP = 30;
 
 const t = await startServer('demo');
 const { ops, open311 } = await servedOperations(t.url);
