@@ -24,8 +24,19 @@ export function sitingRoutes(r: Router, ctx: Ctx): void {
   });
 
   mount(r, api.sitingContext, ({ query }) => {
-    const { sites_radius_m, antennas_radius_m, ...context } = gatherSitingContext(ctx, query);
-    return { ...context, centre: { lon: query.lon, lat: query.lat }, margin_m: query.margin_m, height_m: query.height_m, sites_radius_m, antennas_radius_m };
+    const { sites_radius_m, antennas_radius_m, antennas, ...context } = gatherSitingContext(ctx, query);
+    return {
+      ...context,
+      // Thousands of antennas in the city centre: only what the exposure rule reads, plus the site they hang on.
+      antennas: antennas.map(({ lon, lat, height_m, azimuth_deg, tilt_deg, eirp_w, frequency_mhz, power_reduction, site_id }) => ({
+        lon, lat, height_m, azimuth_deg, tilt_deg, eirp_w, frequency_mhz, power_reduction, site_id,
+      })),
+      centre: { lon: query.lon, lat: query.lat },
+      margin_m: query.margin_m,
+      height_m: query.height_m,
+      sites_radius_m,
+      antennas_radius_m,
+    };
   });
 
   mount(r, api.getDensity, ({ query }) => {

@@ -4,7 +4,7 @@ import { haversineM, distanceToPlaceM, pointInPolygon } from '../../shared/geode
 import { checkSiting, type SitingContext, type SitingInput, type SitingPlace, type SitingResult, type SitingZone } from '../../shared/siting.js';
 import { narrowSitingContext, sitingRadii } from '../../shared/siting-context.js';
 import type { Ctx } from '../context.js';
-import { radiusBBox } from '../store/nearby.js';
+import { radiusBBox, type PositionedAntenna } from '../store/nearby.js';
 
 /** An aerodrome's surfaces reach 30 km from its reference point at most (shared/aviation.ts REACH_M); 40 km leaves room. */
 const AERODROME_REACH_M = 40_000;
@@ -20,6 +20,7 @@ export interface SitingArea {
 
 /** A context valid for any point within margin_m of the centre and any height up to height_m, and the radii used. */
 export interface GatheredContext extends SitingContext {
+  antennas: readonly PositionedAntenna[];
   sites_radius_m: number;
   antennas_radius_m: number;
 }

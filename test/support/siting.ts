@@ -4,6 +4,7 @@ import geodesic from 'geographiclib-geodesic';
 const WGS84 = geodesic.Geodesic.WGS84;
 
 export interface PlaceFeature {
+  type: 'Feature';
   id: number;
   geometry: GeoJSON.Point | GeoJSON.Polygon;
   properties: { id: number; kind: string; name_en: string };
@@ -13,7 +14,9 @@ export interface PlaceFeature {
 export function northernmost(place: PlaceFeature): [number, number] {
   const g = place.geometry;
   if (g.type === 'Point') return g.coordinates as [number, number];
-  return g.coordinates[0]!.reduce((best, c) => (c[1]! > best[1] ? [c[0]!, c[1]!] : best), [0, -90] as [number, number]);
+  let best: [number, number] = [0, -90];
+  for (const [lon = 0, lat = -90] of g.coordinates[0] ?? []) if (lat > best[1]) best = [lon, lat];
+  return best;
 }
 
 /** A point `distanceM` due north of the place's northernmost point (geodesic Direct). Every boundary point lies
