@@ -41,12 +41,11 @@ export function checkDatabaseFile(path: string): FileCheck {
     if (missing.length) return { ok: false, problems: [...problems, `not a Dakal database: no ${missing.join(', ')}`], sites: 0, antennas: 0, auditEvents: 0, auditHead: '' };
     const chain = verifyAuditChain(db.prepare('SELECT * FROM audit_events ORDER BY id').iterate() as IterableIterator<AuditRow>);
     if (chain.firstBreak) problems.push(`audit chain broken at event ${chain.firstBreak.id} (${chain.firstBreak.reason})`);
-    const count = (sql: string) => db.prepare(sql).pluck().get() as number;
     return {
       ok: problems.length === 0,
       problems,
-      sites: count('SELECT count(*) FROM sites'),
-      antennas: count('SELECT count(*) FROM antennas'),
+      sites: db.prepare('SELECT count(*) FROM sites').pluck().get() as number,
+      antennas: db.prepare('SELECT count(*) FROM antennas').pluck().get() as number,
       auditEvents: chain.events,
       auditHead: chain.head,
     };
