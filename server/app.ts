@@ -23,11 +23,15 @@ import { concernEndpoints } from '../shared/api/concerns.js';
 import { concernRoutes } from './routes/concerns.js';
 import { feedRoutes } from './routes/feeds.js';
 import { open311Routes } from './routes/open311.js';
+import { requestEndpoints } from '../shared/api/requests.js';
+import { proposalEndpoints } from '../shared/api/proposals.js';
+import { requestRoutes } from './routes/requests.js';
+import { proposalFeedSource, proposalRoutes } from './routes/proposals.js';
 
 const DIST = fileURLToPath(new URL('../dist', import.meta.url));
 
 /** Every declared endpoint, for the document and the fuzz test. */
-export const allEndpoints = [...systemEndpoints, ...registryEndpoints, ...mapEndpoints, ...sitingEndpoints, ...concernEndpoints];
+export const allEndpoints = [...systemEndpoints, ...registryEndpoints, ...mapEndpoints, ...sitingEndpoints, ...concernEndpoints, ...requestEndpoints, ...proposalEndpoints];
 
 function tileOrigin(url: string): string {
   try {
@@ -87,10 +91,12 @@ export function createApp(ctx: Ctx): express.Express {
   sitingRoutes(api, ctx);
   exposureRoutes(api, ctx);
   policyRoutes(api, ctx);
+  requestRoutes(api, ctx);
+  proposalRoutes(api, ctx);
   app.use(api);
   // Feeds are not under /api either.
   const feeds = Router();
-  feedRoutes(feeds, ctx);
+  feedRoutes(feeds, ctx, [proposalFeedSource(ctx)]);
   app.use(feeds);
 
   app.use('/api', (req, _res, next) => next(new HttpError(404, 'not_found', `No API route ${req.method} ${req.originalUrl.split("?")[0]}`)));

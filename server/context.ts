@@ -15,6 +15,9 @@ import { PolicyStore } from './store/policy.js';
 import { NearbyStore } from './store/nearby.js';
 import { ExposureIndex } from './index/exposure.js';
 import { loadAerodromes } from './siting/aerodromes.js';
+import { RequestStore } from './store/requests.js';
+import { AttachmentStore } from './store/request-attachments.js';
+import { CommentStore } from './store/request-comments.js';
 
 export interface Config {
   port: number;
@@ -46,6 +49,10 @@ export interface Ctx {
   nearby: NearbyStore;
   exposure: ExposureIndex;
   aerodromes: readonly Aerodrome[];
+  /** Operators' site requests, their attachments and residents' comments. */
+  requests: RequestStore;
+  requestFiles: AttachmentStore;
+  requestComments: CommentStore;
 }
 
 /** Builds the stores over an open, migrated database. */
@@ -64,5 +71,6 @@ export function createContext(db: DB, config: Config): Ctx {
     config, db, audit, places, sites, users: new UserStore(db), sessions: new Sessions(db, config.sessionIdleMinutes * 60_000), clusters,
     concerns: new ConcernStore(db, audit), concernSearch: new ConcernSearch(db), responseTemplates: new ResponseTemplateStore(db, audit), open311Keys: new Open311KeyStore(db, audit),
     policy, nearby, exposure, aerodromes: loadAerodromes(),
+    requests: new RequestStore(db), requestFiles: new AttachmentStore(db), requestComments: new CommentStore(db),
   };
 }

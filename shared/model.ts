@@ -119,6 +119,8 @@ export interface SiteProperties extends Omit<Site, 'lon' | 'lat'> {
   antenna_count: number;
   antennas?: Antenna[];
   distance_m?: number;
+  /** The site request that approved (or last changed) the site: GET /api/sites/:id only. */
+  approving_request_id?: number | null;
 }
 
 export interface SensitivePlace {

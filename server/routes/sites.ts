@@ -42,7 +42,7 @@ export function siteRoutes(r: Router, ctx: Ctx): void {
 
   mount(r, api.getSite, ({ params }) => {
     const row = siteOr404(params.id);
-    return siteFeature(row, { antennas: sites.antennas(row.id) });
+    return siteFeature(row, { antennas: sites.antennas(row.id), approving_request_id: sites.approvingRequestId(row.id) });
   });
 
   mount(r, api.createSite, ({ body, user }) => {

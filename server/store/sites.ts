@@ -1,5 +1,5 @@
 /** Sites and their antennas in SQLite: reads, filtered listing, nearby search, audited writes. */
-import type { AntennaInput, Antenna, Site, SiteCreate, SitePatch, SiteProperties, Technology } from '../../shared/model.js';
+import type { AntennaInput, Antenna, Site, SiteCreate, SitePatch, SiteProperties, SiteStatus, Technology } from '../../shared/model.js';
 import { haversineM } from '../../shared/geodesy.js';
 import type { SiteListQuery } from '../../shared/api/registry.js';
 import type { DB } from '../db.js';
@@ -201,6 +201,29 @@ export class SiteStore {
     this.db.prepare('DELETE FROM antennas WHERE site_id = ?').run(id);
     for (const a of antennas) this.stmt.insertAntenna.run({ ...a, site_id: id });
     this.stmt.derive.run({ id });
+  }
+
+  /** Replaces one operator's antennas on a site (others' keep their ids) and, when given, its height; no audit
+   *  event or announcement: call inside `bulk` (used by approved site requests, which audit themselves). */
+  replaceOperatorAntennas(siteId: number, operatorId: string, antennas: readonly AntennaInput[], heightM: number | null, now: string): void {
+    this.db.prepare('DELETE FROM antennas WHERE site_id = ? AND operator_id = ?').run(siteId, operatorId);
+    for (const a of antennas) this.stmt.insertAntenna.run({ ...a, site_id: siteId });
+    if (heightM !== null) this.db.prepare('UPDATE sites SET height_m = ? WHERE id = ?').run(heightM, siteId);
+    this.stmt.derive.run({ id: siteId });
+    this.db.prepare('UPDATE sites SET updated_at = ? WHERE id = ?').run(now, siteId);
+  }
+
+  /** Sets a site's lifecycle status (and installed_on when given) and the request that approved it; call inside
+   *  `bulk`, with the caller's audit event (site requests: built, lapsed, approved). */
+  setLifecycle(siteId: number, status: SiteStatus, installedOn: string | null, approvingRequestId: number | null, now: string): void {
+    this.db
+      .prepare('UPDATE sites SET status = ?, installed_on = coalesce(?, installed_on), approving_request_id = coalesce(?, approving_request_id), updated_at = ? WHERE id = ?')
+      .run(status, installedOn, approvingRequestId, now, siteId);
+  }
+
+  /** The site request that approved (or last changed) a site, or null. */
+  approvingRequestId(siteId: number): number | null {
+    return (this.db.prepare('SELECT approving_request_id FROM sites WHERE id = ?').pluck().get(siteId) as number | null | undefined) ?? null;
   }
 
   /** Runs `fn` in one transaction and announces the changed sites afterwards. */

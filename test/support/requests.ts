@@ -12,7 +12,7 @@ export async function upload(base: string, s: Session | null, id: number, bytes:
   const res = await fetch(`${base}/api/requests/${id}/attachments?filename=${encodeURIComponent(filename)}&kind=${kind}`, {
     method: 'POST',
     headers: { 'content-type': contentType, ...(s ? { cookie: s.cookie, 'x-csrf-token': s.csrf } : {}) },
-    body: bytes,
+    body: new Uint8Array(bytes),
   });
   const text = await res.text();
   let body: unknown = text;
