@@ -1,8 +1,10 @@
 /** Sites and their antennas in SQLite: reads, filtered listing, nearby search, audited writes. */
 import type { AntennaInput, Antenna, Site, SiteCreate, SitePatch, SiteProperties, SiteStatus, Technology } from '../../shared/model.js';
-import { haversineM } from '../../shared/geodesy.js';
 import type { SiteListQuery } from '../../shared/api/registry.js';
 import type { DB } from '../db.js';
+import { SiteIndex } from '../index/site-index.js';
+import { listFromIndex } from '../index/site-list.js';
+import { loadSites, type BulkLoad } from './sites-bulk.js';
 import type { Actor, AuditLog } from './audit.js';
 
 export interface SiteRow extends Omit<Site, 'verified'> {
@@ -59,13 +61,13 @@ export class SiteStore {
     this.stmt = {
       get: db.prepare(`SELECT ${SITE_COLUMNS} FROM sites s WHERE s.id = ?`),
       byCode: db.prepare(`SELECT ${SITE_COLUMNS} FROM sites s WHERE s.code = ?`),
+      byIds: db.prepare(`SELECT ${SITE_COLUMNS} FROM sites s WHERE s.id IN (SELECT value FROM json_each(?)) ORDER BY s.id`),
       antennas: db.prepare('SELECT * FROM antennas WHERE site_id = ? ORDER BY id'),
       antenna: db.prepare('SELECT * FROM antennas WHERE id = ?'),
       list: db.prepare(`SELECT ${SITE_COLUMNS} FROM sites s WHERE ${FILTERS} ORDER BY s.id LIMIT @limit`),
       listBBox: db.prepare(`SELECT ${SITE_COLUMNS} FROM sites_rtree r CROSS JOIN sites s ON s.id = r.id WHERE ${IN_BBOX} AND ${FILTERS} ORDER BY s.id LIMIT @limit`),
       count: db.prepare(`SELECT count(*) FROM sites s WHERE ${FILTERS}`).pluck(),
       countBBox: db.prepare(`SELECT count(*) FROM sites_rtree r CROSS JOIN sites s ON s.id = r.id WHERE ${IN_BBOX} AND ${FILTERS}`).pluck(),
-      near: db.prepare(`SELECT s.id, s.lon, s.lat FROM sites_rtree r CROSS JOIN sites s ON s.id = r.id WHERE ${IN_BBOX}`).raw(),
       total: db.prepare('SELECT count(*) FROM sites').pluck(),
       insert: db.prepare(
         `INSERT INTO sites (code, lon, lat, structure_type, height_m, owner_operator_id, permit_no, status, installed_on, permit_date,
@@ -103,7 +105,19 @@ export class SiteStore {
     this.listeners.push(fn);
   }
 
+  private idx: SiteIndex | null = null;
+
+  /** The in-memory index of every site (built on first use, then kept in step with every write announced here). */
+  index(): SiteIndex {
+    this.idx ??= new SiteIndex(this.db);
+    return this.idx;
+  }
+
   private emit(ids: number[]): void {
+    // An announcement without ids (district import, seeding) may have touched any site: re-read them all.
+    // So may a load of many: one pass over the table beats a query per site.
+    if (ids.length && ids.length <= 10_000) this.idx?.update(ids);
+    else this.idx?.reload();
     for (const fn of this.listeners) fn(ids);
   }
 
@@ -134,6 +148,11 @@ export class SiteStore {
 
   /** Filtered rows (keyset-paginated by id) and the total matching the filters. */
   list(q: SiteListQuery): { rows: SiteRow[]; total: number } {
+    if (!q.q) {
+      // Everything but the text search is answered by the in-memory index; SQLite decodes only the page.
+      const { ids, total } = listFromIndex(this.index(), q);
+      return { rows: ids.length ? (this.stmt.byIds.all(JSON.stringify(ids)) as SiteRow[]) : [], total };
+    }
     const [w, s, e, n] = q.bbox ?? [-180, -90, 180, 90];
     const p = {
       cursor: q.cursor ?? 0,
@@ -153,20 +172,20 @@ export class SiteStore {
     return { rows: this.stmt.list.all(p) as SiteRow[], total: this.stmt.count.get({ ...countParams, cursor: 0 }) as number };
   }
 
-  /** Sites within `radiusM` of a point, nearest first: R*Tree box first, exact distance second. */
+  /** Sites within `radiusM` of a point, nearest first: the in-memory index finds and orders them, SQLite
+   *  gives full rows only for the ones returned (row decoding costs far more than the distance test). */
   near(lon: number, lat: number, radiusM: number, limit: number): Array<{ row: SiteRow; distanceM: number }> {
-    // The box is padded by 1% so the R*Tree's 32-bit float rounding never drops a site near the rim.
-    const dLat = (radiusM * 1.01) / 111_194.9;
-    const dLon = dLat / Math.max(Math.cos((lat * Math.PI) / 180), 1e-6);
-    const rows = this.stmt.near.all({ w: lon - dLon, e: lon + dLon, s: lat - dLat, n: lat + dLat }) as Array<[number, number, number]>;
-    const hits: Array<[number, number]> = [];
-    for (const [id, x, y] of rows) {
-      const d = haversineM(lon, lat, x, y);
-      if (d <= radiusM) hits.push([id, d]);
-    }
-    hits.sort((a, b) => a[1] - b[1]);
-    // Full rows only for what is returned: row decoding costs far more than the distance test.
-    return hits.slice(0, limit).map(([id, distanceM]) => ({ row: this.get(id)!, distanceM }));
+    const idx = this.index();
+    const n = idx.near(lon, lat, radiusM, limit);
+    if (n === 0) return [];
+    const ids: number[] = new Array(n);
+    for (let k = 0; k < n; k++) ids[k] = idx.cols.id[idx.nearSlots[k]!]!;
+    // One statement for all the rows (about twice as fast as one lookup per id), put back in distance order.
+    const byId = new Map<number, SiteRow>();
+    for (const row of this.stmt.byIds.all(JSON.stringify(ids)) as SiteRow[]) byId.set(row.id, row);
+    const out: Array<{ row: SiteRow; distanceM: number }> = new Array(n);
+    for (let k = 0; k < n; k++) out[k] = { row: byId.get(ids[k]!)!, distanceM: idx.nearDist[k]! };
+    return out;
   }
 
   /** Creates a site with its antennas in one transaction; returns its id. */
@@ -192,6 +211,14 @@ export class SiteStore {
     const siteId = Number(this.stmt.insert.run({ ...site, ...derived, verified: site.verified ? 1 : 0, district_id: this.districtOf(site.lon, site.lat), now }).lastInsertRowid);
     for (const a of antennas) this.stmt.insertAntenna.run({ ...a, site_id: siteId });
     return siteId;
+  }
+
+  /** Inserts many new sites with their antennas in one fast transaction (server/store/sites-bulk.ts: multi-row
+   *  INSERTs, indexes rebuilt once when the table was empty) and announces them; no audit event per row. */
+  insertMany(input: Iterable<SiteCreate>, now: string): BulkLoad {
+    const r = loadSites(this.db, this.districtOf, input, now);
+    this.emit(Array.from({ length: r.sites }, (_, i) => r.firstId + i));
+    return r;
   }
 
   /** Replaces a site's fields and, when given, its antennas; call inside a transaction (used by import). */
