@@ -49,3 +49,18 @@ export function viewBBox(lon: number, lat: number, zoom: number, width = 1280, h
   const toLat = (py: number) => (Math.atan(Math.sinh(Math.PI * (1 - (2 * py) / scale))) * 180) / Math.PI;
   return [toLon(x - width / 2), toLat(y + height / 2), toLon(x + width / 2), toLat(y - height / 2)];
 }
+
+/** As `time`, for a function returning a promise (awaited one call after another). */
+export async function timeAsync(fn: (i: number) => Promise<unknown>, budgetMs = 2000, minRuns = 5, maxRuns = 100_000): Promise<Timing> {
+  const samples: number[] = [];
+  const start = performance.now();
+  for (let i = 0; i < maxRuns && (i < minRuns || performance.now() - start < budgetMs); i++) {
+    const t = performance.now();
+    await fn(i);
+    samples.push(performance.now() - t);
+  }
+  const total = samples.reduce((a, b) => a + b, 0);
+  samples.sort((a, b) => a - b);
+  const at = (q: number) => samples[Math.min(samples.length - 1, Math.floor(q * samples.length))]!;
+  return { runs: samples.length, median_ms: round(at(0.5)), p99_ms: round(at(0.99)), per_s: Math.round((samples.length / total) * 1000) };
+}

@@ -1,84 +1,91 @@
-/** `npm run bench [-- --sizes 100000,1000000 --layouts karaj,iran]`: import, nearby and cluster figures
- *  with the naive way beside ours; prints a table and writes bench/results.json. */
+/** `npm run bench [-- --sizes 100000,1000000 --layouts karaj,iran --http --full-grid]`: import, nearby, bbox listing,
+ *  clusters, density, dashboard counts, siting, exposure and HTTP figures with the naive way beside ours; prints a
+ *  table and writes bench/results.json with the machine it ran on. */
 import { writeFileSync } from 'node:fs';
-import { cpus, totalmem } from 'node:os';
+import { cpus, loadavg, totalmem } from 'node:os';
 import { parseArgs } from 'node:util';
-import { haversineM } from '../shared/geodesy.js';
+import { exposureGridCase, queryCases, queryPoints, sitingCases, type Row } from './cases.js';
 import { buildFixture, type Layout } from './fixture.js';
-import { prng, round, time, viewBBox } from './measure.js';
+import { load, rssMb, startServer } from './http.js';
+import { prng, round, viewBBox } from './measure.js';
+import { importBaseline } from './import-baseline.js';
 
-const { values } = parseArgs({ options: { sizes: { type: 'string', default: '100000,1000000' }, layouts: { type: 'string', default: 'karaj,iran' } } });
+const { values } = parseArgs({
+  options: {
+    sizes: { type: 'string', default: '100000,1000000' },
+    layouts: { type: 'string', default: 'karaj,iran' },
+    http: { type: 'boolean', default: true },
+    'no-http': { type: 'boolean', default: false },
+    'full-grid': { type: 'boolean', default: false },
+    out: { type: 'string', default: 'results.json' },
+  },
+});
 const sizes = values.sizes!.split(',').map(Number);
 const layouts = values.layouts!.split(',') as Layout[];
+const CENTRE: Record<Layout, [number, number]> = { karaj: [50.9915, 35.8355], iran: [51.389, 35.6892] };
+const fmt = (n: number) => n.toLocaleString('en');
 
-const KARAJ: [number, number] = [50.9915, 35.8355];
-const rows: Array<Record<string, string | number>> = [];
+const table: Array<Row & { dataset: string }> = [];
 const results: Record<string, unknown> = {
-  machine: { cores: cpus().length, cpu: cpus()[0]?.model, memory_gb: Math.round(totalmem() / 2 ** 30), node: process.version },
+  machine: { cores: cpus().length, cpu: cpus()[0]?.model, memory_gb: Math.round(totalmem() / 2 ** 30), node: process.version, load_avg_at_start: loadavg().map((x) => round(x)) },
   runs: [] as unknown[],
 };
 
-/** Query points: near random existing sites, so city-dense and country-wide layouts are both asked where masts are. */
-function queryPoints(fx: ReturnType<typeof buildFixture>, n: number): Array<[number, number]> {
-  const rnd = prng(42);
-  const get = fx.ctx.db.prepare('SELECT lon, lat FROM sites WHERE id = ?');
-  return Array.from({ length: n }, () => {
-    const r = get.get(1 + Math.floor(rnd() * fx.sites)) as { lon: number; lat: number };
-    return [r.lon + (rnd() - 0.5) * 0.01, r.lat + (rnd() - 0.5) * 0.01];
-  });
-}
-
 for (const layout of layouts) {
   for (const n of sizes) {
-    const label = `${layout} ${n.toLocaleString('en')}`;
-    console.error(`building ${label}…`);
+    const dataset = `${layout} ${fmt(n)}`;
+    console.error(`building ${dataset}…`);
     const fx = buildFixture(n, layout);
-    const run: Record<string, unknown> = { layout, sites: n, antennas: fx.antennas };
-    const add = (what: string, ours: string, naive = '', ratio: number | string = '') => rows.push({ dataset: label, what, ours, naive, ratio });
+    const rows: Row[] = [];
+    const run: Record<string, unknown> = { layout, sites: n, antennas: fx.antennas, antennas_per_site: round(fx.antennas / n) };
+    const rate = (x: number, t: number) => Math.round(x / (t / 1000));
+    run.import = { ms: Math.round(fx.importMs), generate_ms: Math.round(fx.generateMs), sites_per_s: rate(n, fx.importMs), antenna_rows_per_s: rate(fx.antennas, fx.importMs), start_ms: Math.round(fx.startMs) };
+    const base = importBaseline(layout, 20_000);
+    run.import_baseline = base;
+    rows.push({
+      what: `import ${fmt(n)} sites + ${fmt(fx.antennas)} antennas (generator included)`,
+      ours: `${fmt(rate(n, fx.importMs))} sites/s (${(fx.importMs / 1000).toFixed(1)} s)`,
+      naive: `${fmt(base.sites_per_s)} sites/s row by row`,
+      ratio: `${round(rate(n, fx.importMs) / base.sites_per_s)}×`,
+    });
+    rows.push({ what: 'server start: site index + default clusters', ours: `${fmt(Math.round(fx.startMs))} ms`, naive: '', ratio: '' });
 
-    const importRate = Math.round(n / (fx.importMs / 1000));
-    run.import = { ms: Math.round(fx.importMs), sites_per_s: importRate, antenna_rows_per_s: Math.round(fx.antennas / (fx.importMs / 1000)) };
-    add('import (sites + antennas, R*Tree in step)', `${importRate.toLocaleString('en')} sites/s (${(fx.importMs / 1000).toFixed(1)} s)`);
+    const pts = queryPoints(fx, 2000, prng(42));
+    queryCases(fx, layout, pts, CENTRE[layout], run, rows);
+    await sitingCases(fx, pts, run, rows);
+    run.process_memory_mb = Math.round(process.memoryUsage().rss / 2 ** 20);
 
-    const pts = queryPoints(fx, 2000);
-    const near = time((i) => fx.ctx.sites.near(pts[i % pts.length]![0], pts[i % pts.length]![1], 500, 100), 3000);
-    const all = fx.ctx.db.prepare('SELECT id, lon, lat FROM sites');
-    const scan = time(
-      (i) => {
-        const [lon, lat] = pts[i % pts.length]!;
-        const hits: Array<[number, number]> = [];
-        for (const r of all.iterate() as Iterable<{ id: number; lon: number; lat: number }>) {
-          const d = haversineM(lon, lat, r.lon, r.lat);
-          if (d <= 500) hits.push([r.id, d]);
-        }
-        return hits.sort((a, b) => a[1] - b[1]).slice(0, 100);
-      },
-      3000,
-      3,
-      50,
-    );
-    run.nearby_500m = { rtree: near, full_scan: scan };
-    add('nearby 500 m (queries/s)', `${near.per_s.toLocaleString('en')} R*Tree`, `${scan.per_s.toLocaleString('en')} full scan`, `${round(near.per_s / scan.per_s)}×`);
-
-    const zooms: Record<string, unknown> = {};
-    for (const z of [8, 11, 14, 17]) {
-      const centre: [number, number] = layout === 'karaj' ? KARAJ : [51.389, 35.6892];
-      fx.ctx.clusters.query(viewBBox(centre[0], centre[1], z), z, {}); // build once
-      const c = time(() => fx.ctx.clusters.query(viewBBox(centre[0], centre[1], z), z, {}), 1000);
-      const size = JSON.stringify(fx.ctx.clusters.query(viewBBox(centre[0], centre[1], z), z, {})).length;
-      zooms[z] = { ...c, bytes: size };
-      add(`clusters zoom ${z}, 1280×800 view (median)`, `${c.median_ms} ms, ${Math.round(size / 1024)} kB`);
+    if (values.http && !values['no-http']) {
+      const server = await startServer(fx.dbPath);
+      try {
+        const c = CENTRE[layout];
+        const clusterPaths = [8, 11, 14, 17].map((z) => `/api/clusters?bbox=${viewBBox(c[0], c[1], z).join(',')}&zoom=${z}`);
+        const nearPaths = pts.slice(0, 500).map(([x, y]) => `/api/sites/near?lon=${x}&lat=${y}&radius_m=500&limit=100`);
+        const cl = await load(server.url, clusterPaths);
+        const ne = await load(server.url, nearPaths);
+        const mem = rssMb(server.child.pid!);
+        run.http = { server_start_ms: Math.round(server.startMs), clusters: cl, near: ne, server_memory: mem };
+        rows.push({ what: '/api/clusters, zooms 8–17 in turn, 10 connections', ours: `${fmt(cl.req_per_s)} req/s, p99 ${cl.p99_ms} ms`, naive: '', ratio: '' });
+        rows.push({ what: '/api/sites/near 500 m, 10 connections', ours: `${fmt(ne.req_per_s)} req/s, p99 ${ne.p99_ms} ms`, naive: '', ratio: '' });
+        rows.push({ what: 'server resident memory after the load (peak)', ours: `${fmt(mem.rss_mb)} MB (${fmt(mem.peak_mb)} MB)`, naive: '', ratio: '' });
+      } finally {
+        server.child.kill('SIGTERM');
+      }
     }
-    run.clusters = zooms;
+    table.push(...rows.map((r) => ({ dataset, ...r })));
     (results.runs as unknown[]).push(run);
     fx.close();
   }
 }
+const grid: Row[] = [];
+exposureGridCase(values['full-grid']!, results, grid);
+table.push(...grid.map((r) => ({ dataset: 'karaj demo', ...r })));
 
-const widths = ['dataset', 'what', 'ours', 'naive', 'ratio'].map((k) => Math.max(k.length, ...rows.map((r) => String(r[k]).length)));
-const line = (r: Record<string, string | number>) => ['dataset', 'what', 'ours', 'naive', 'ratio'].map((k, i) => String(r[k]).padEnd(widths[i]!)).join(' | ');
-console.log(line({ dataset: 'dataset', what: 'what', ours: 'ours', naive: 'naive', ratio: 'ratio' }));
+const keys = ['dataset', 'what', 'ours', 'naive', 'ratio'] as const;
+const widths = keys.map((k) => Math.max(k.length, ...table.map((r) => r[k].length)));
+const line = (r: Record<(typeof keys)[number], string>) => keys.map((k, i) => r[k].padEnd(widths[i]!)).join(' | ');
+console.log(line({ dataset: 'dataset', what: 'what', ours: 'ours', naive: 'naive', ratio: 'naive / ours' }));
 console.log(widths.map((w) => '-'.repeat(w)).join('-|-'));
-for (const r of rows) console.log(line(r));
+for (const r of table) console.log(line(r));
 console.log(`machine: ${JSON.stringify(results.machine)}`);
-writeFileSync(new URL('./results.json', import.meta.url), JSON.stringify(results, null, 2) + '\n');
+writeFileSync(values.out!.startsWith('/') ? values.out! : new URL(`./${values.out}`, import.meta.url), JSON.stringify({ ...results, table }, null, 2) + '\n');

@@ -1,0 +1,139 @@
+/** The measurements of one dataset: each case returns ours, the naive way and their ratio. */
+import { existsSync } from 'node:fs';
+import KDBush from 'kdbush';
+import { generateDemo, KARAJ_BBOX } from '../data/generate/index.js';
+import { exposureAt, packAntennas } from '../shared/exposure.js';
+import { EXPOSURE_CUTOFF_M, exposureGrid, exposureGridNaive, type Bbox } from '../shared/exposure-grid.js';
+import { checkSiting, type SitingInput } from '../shared/siting.js';
+import { densityFeatures, siteCounts } from '../server/index/site-stats.js';
+import type { Fixture } from './fixture.js';
+import { round, time, viewBBox, type Timing } from './measure.js';
+import { sqlBaselines, superclusterOf } from './naive.js';
+
+type BBox = [number, number, number, number];
+export type Row = { what: string; ours: string; naive: string; ratio: string };
+export const IRAN_BBOX: BBox = [44, 25, 63.5, 39.8];
+const fmt = (n: number) => n.toLocaleString('en');
+const ms = (t: Timing) => `${t.median_ms} ms`;
+const ratio = (naive: Timing, ours: Timing) => `${round(naive.median_ms / ours.median_ms)}×`;
+
+/** Query points near existing sites (so both layouts are asked where masts are), from the seeded PRNG. */
+export function queryPoints(fx: Fixture, n: number, rnd: () => number): Array<[number, number]> {
+  const { cols, size } = fx.ctx.sites.index();
+  return Array.from({ length: n }, () => {
+    const s = Math.floor(rnd() * size);
+    return [cols.lon[s]! + (rnd() - 0.5) * 0.01, cols.lat[s]! + (rnd() - 0.5) * 0.01];
+  });
+}
+
+/** Nearby, bbox listing, clusters, density and dashboard counts. */
+export function queryCases(fx: Fixture, layout: 'karaj' | 'iran', pts: Array<[number, number]>, centre: [number, number], out: Record<string, unknown>, rows: Row[]): void {
+  const { ctx } = fx;
+  const sql = sqlBaselines(ctx.db);
+  const p = (i: number) => pts[i % pts.length]!;
+
+  const near = time((i) => ctx.sites.near(p(i)[0], p(i)[1], 500, 100), 3000);
+  const nearSql = time((i) => sql.near(p(i)[0], p(i)[1], 500, 100), 3000, 5, 2000);
+  const hits = pts.slice(0, 200).reduce((a, [x, y]) => a + ctx.sites.index().near(x, y, 500, 1e9), 0) / 200;
+  out.nearby_500m = { index: near, rtree: nearSql, mean_hits: Math.round(hits) };
+  rows.push({ what: `nearby 500 m, 100 nearest full rows (≈ ${Math.round(hits)} in radius)`, ours: `${fmt(near.per_s)} q/s, ${ms(near)}`, naive: `${fmt(nearSql.per_s)} q/s R*Tree`, ratio: ratio(nearSql, near) });
+
+  const view = (i: number) => viewBBox(p(i)[0], p(i)[1], 14);
+  const list = time((i) => ctx.sites.list({ bbox: view(i), limit: 100 }), 2000);
+  const listSql = time((i) => sql.list(view(i), 100), 2000, 5, 500);
+  out.bbox_list = { index: list, rtree: listSql };
+  rows.push({ what: 'bbox listing: zoom-14 view, first 100 rows + total', ours: ms(list), naive: `${ms(listSql)} R*Tree`, ratio: ratio(listSql, list) });
+
+  const sc = superclusterOf(ctx.db);
+  const zooms: Record<string, unknown> = {};
+  for (const z of [8, 11, 14, 17]) {
+    const b = viewBBox(centre[0], centre[1], z);
+    const c = time(() => ctx.clusters.queryJson(b, z, {}), 1000);
+    const bytes = ctx.clusters.queryJson(b, z, {}).length;
+    const s = time(() => JSON.stringify(sc.index.getClusters(b, z)), 1000, 3, 1000);
+    zooms[z] = { ours: c, supercluster: s, bytes };
+    rows.push({ what: `clusters zoom ${z}, 1280×800 view (JSON text)`, ours: `${ms(c)}, ${Math.round(bytes / 1024)} kB`, naive: `${ms(s)} supercluster`, ratio: ratio(s, c) });
+  }
+  // One write: ours follows it incrementally; supercluster has to be rebuilt.
+  const id = ctx.sites.index().cols.id[0]!;
+  const upd = time((i) => ctx.sites.update(id, { height_m: 30 + (i % 10) }, { id: null, name: 'bench' }), 1000, 5, 200);
+  zooms.after_write = { update_ms: upd, supercluster_rebuild_ms: round(sc.buildMs) };
+  rows.push({ what: 'a site edit, with clusters and index kept current', ours: ms(upd), naive: `${fmt(Math.round(sc.buildMs))} ms supercluster rebuild`, ratio: `${round(sc.buildMs / upd.median_ms)}×` });
+  out.clusters = zooms;
+
+  const bbox = layout === 'iran' ? IRAN_BBOX : ([...KARAJ_BBOX] as BBox);
+  const dens = time(() => densityFeatures(ctx.sites.index(), bbox, 1), 2000);
+  const densSql = time(() => sql.density(bbox, 1), 2000, 2, 20);
+  out.density_1km = { index: dens, sql_rows_densityGrid: densSql, cells: densityFeatures(ctx.sites.index(), bbox, 1).features.length };
+  rows.push({ what: 'density grid, 1 km equal-area cells over the layout', ours: ms(dens), naive: `${ms(densSql)} rows + densityGrid`, ratio: ratio(densSql, dens) });
+
+  const counts = time(() => siteCounts(ctx.sites.index()), 2000);
+  const countsSql = time(() => sql.counts(), 2000, 2, 50);
+  out.dashboard_counts = { index: counts, sql_group_by: countsSql };
+  rows.push({ what: 'dashboard counts: operator, status, technology, district', ours: ms(counts), naive: `${ms(countsSql)} GROUP BY`, ratio: ratio(countsSql, counts) });
+}
+
+/** The siting check through server/siting when it exists, with and without the exposure rule, and exposure at a point. */
+export async function sitingCases(fx: Fixture, pts: Array<[number, number]>, out: Record<string, unknown>, rows: Row[]): Promise<void> {
+  const { ctx } = fx;
+  const p = (i: number) => pts[i % pts.length]!;
+  const input = (i: number): SitingInput => ({
+    lon: p(i)[0], lat: p(i)[1], height_m: 30, structure_type: 'monopole', operator_id: 'mci',
+    antennas: [{ operator_id: 'mci', technology: 'LTE', frequency_mhz: 1800, eirp_w: 1500, azimuth_deg: 120, tilt_deg: 6, height_m: 28 }],
+  });
+  const module = new URL('../server/siting/context.ts', import.meta.url);
+  if (!existsSync(module)) {
+    rows.push({ what: 'siting check', ours: 'server/siting not present', naive: '', ratio: '' });
+    return;
+  }
+  const { gatherSitingContext, runSitingCheck } = await import('../server/siting/context.js');
+  const { narrowSitingContext } = await import('../shared/siting-context.js');
+  const current = ctx.policy.current();
+  const noExposure = structuredClone(current.policy);
+  noExposure.rules.exposure_sensitive.enabled = false;
+  const gather = time((i) => narrowSitingContext(gatherSitingContext(ctx, { lon: p(i)[0], lat: p(i)[1], height_m: 30, margin_m: 0 }), input(i)), 2000, 3, 500);
+  const light = time((i) => {
+    const c = narrowSitingContext(gatherSitingContext(ctx, { lon: p(i)[0], lat: p(i)[1], height_m: 30, margin_m: 0 }), input(i));
+    return checkSiting(input(i), { ...c, policy: noExposure });
+  }, 2000, 3, 500);
+  // The exposure rule evaluates every antenna within its cutoff at every nearby sensitive place: run it only where one
+  // check stays under a few seconds, and say so otherwise.
+  const c0 = gatherSitingContext(ctx, { lon: p(0)[0], lat: p(0)[1], height_m: 30, margin_m: 0 });
+  const pairs = c0.antennas.length * c0.sensitivePlaces.length * 2;
+  const full = pairs < 2e7 ? time((i) => runSitingCheck(ctx, input(i)), 3000, 1, 200) : null;
+  out.siting = { gather_context: gather, check_without_exposure_rule: light, full_check: full, context: { sites: c0.sites.length, places: c0.sensitivePlaces.length, antennas: c0.antennas.length } };
+  rows.push({ what: 'siting: gather context (server/siting)', ours: ms(gather), naive: '', ratio: '' });
+  rows.push({ what: 'siting check, all rules but exposure_sensitive', ours: ms(light), naive: '', ratio: '' });
+  rows.push({
+    what: `siting check, all rules (${fmt(c0.sensitivePlaces.length)} places × ${fmt(c0.antennas.length)} antennas near)`,
+    ours: full ? ms(full) : `not run: ${fmt(pairs)} place-antenna pairs`, naive: '', ratio: '',
+  });
+
+  const expo = time((i) => exposureAt({ lon: p(i)[0], lat: p(i)[1], height_m: 1.5, reflection_factor: 1 }, ctx.nearby.antennasWithin(p(i)[0], p(i)[1], EXPOSURE_CUTOFF_M)), 2000, 2, 200);
+  out.exposure_point = expo;
+  rows.push({ what: `exposure at a point (antennas within ${EXPOSURE_CUTOFF_M} m)`, ours: ms(expo), naive: '', ratio: '' });
+}
+
+/** The exposure grid over Karaj at 25 m with the demo antennas: indexed and naive on a central 2 × 2 km window, and
+ *  (with `full`) the whole urban bbox indexed. */
+export function exposureGridCase(full: boolean, out: Record<string, unknown>, rows: Row[]): void {
+  const ants = generateDemo().sites.flatMap((s) => s.antennas.map((a) => ({ ...a, lon: s.lon, lat: s.lat })));
+  const packed = packAntennas(ants);
+  const tree = new KDBush(ants.length);
+  for (const a of ants) tree.add(a.lon, a.lat);
+  tree.finish();
+  const near = (lon: number, lat: number, r: number) => {
+    const d = (r * 1.01) / 111_194.9;
+    const dl = d / Math.cos((lat * Math.PI) / 180);
+    return tree.range(lon - dl, lat - d, lon + dl, lat + d);
+  };
+  // About 1 × 1 km in the centre: the all-pairs baseline takes seconds even there.
+  const window: Bbox = [50.986, 35.831, 50.997, 35.84];
+  const fast = time(() => exposureGrid(window, 25, packed, near), 3000, 1, 20);
+  const slow = time(() => exposureGridNaive(window, 25, packed), 3000, 1, 5);
+  const cells = exposureGrid(window, 25, packed, near).values.length;
+  const fullMs = full ? time(() => exposureGrid([...KARAJ_BBOX] as Bbox, 25, packed, near), 0, 1, 1).median_ms : null;
+  out.exposure_grid = { antennas: ants.length, window_cells: cells, indexed: fast, naive: slow, full_urban_ms: fullMs };
+  rows.push({ what: `exposure grid 25 m, central ${fmt(cells)} cells, ${fmt(ants.length)} demo antennas`, ours: ms(fast), naive: `${ms(slow)} all pairs`, ratio: ratio(slow, fast) });
+  if (fullMs !== null) rows.push({ what: 'exposure grid 25 m, whole Karaj urban bbox', ours: `${fmt(fullMs)} ms`, naive: '', ratio: '' });
+}
