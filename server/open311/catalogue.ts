@@ -8,7 +8,7 @@ import type { ConcernRow } from '../store/concerns.js';
 export const SPECIFICATION = 'http://wiki.open311.org/GeoReport_v2';
 /** When this endpoint's behaviour last changed (discovery `changeset`). */
 const CHANGESET = '2025-06-01T00:00:00+03:30';
-/** Iran Standard Time, UTC+03:30; Iran stopped daylight saving time in 2022. */
+/** Iran Standard Time, UTC+03:30; Iran has observed no daylight saving time since September 2022. */
 const TEHRAN_OFFSET_MIN = 210;
 export const AGENCY = 'Karaj Municipality — telecom mast siting (Dakal)';
 

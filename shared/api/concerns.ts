@@ -28,7 +28,7 @@ export const ConcernFiling = z
     photo_base64: z.string().max(PHOTO_BASE64_MAX_CHARS).nullish(),
     /** Honeypot: hidden from people (aria-hidden, tabindex -1, autocomplete off). When filled the answer looks
      *  like success and nothing is stored, so a bot learns nothing. */
-    website: z.string().max(2000).optional(),
+    website: z.string().max(2000).optional().describe('Honeypot: leave empty. The form hides it from people; when filled the answer looks like success (201) and nothing is stored.'),
   })
   .strict();
 export type ConcernFiling = z.infer<typeof ConcernFiling>;

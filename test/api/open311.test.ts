@@ -92,10 +92,13 @@ describe('POST requests (form-encoded, api_key required)', () => {
     expect(q.map((i: { code: string }) => i.code)).toContain(code);
   });
 
-  it('answers in XML when asked by extension', async () => {
-    const r = await post(form(), 'xml');
+  it('answers in XML when asked by extension, with text escaped', async () => {
+    const r = await post(form({ description: '<b>Tom & "Jerry"</b>' }), 'xml');
     expect(r.status).toBe(201);
+    expect(r.headers.get('content-type')).toContain('text/xml');
+    const code = /<service_request_id>(\d{10})<\/service_request_id>/.exec(r.text)?.[1];
     expect(r.text).toMatch(/<service_requests><request><service_request_id>\d{10}<\/service_request_id><service_notice>.*<\/service_notice><account_id\/><\/request><\/service_requests>/);
+    expect((await get(`/requests/${code}.xml`)).text).toContain('<description>&lt;b&gt;Tom &amp; &quot;Jerry&quot;&lt;/b&gt;</description>');
   });
 
   it('refuses a missing or wrong api_key with 403 before anything else, storing nothing', async () => {
