@@ -1,9 +1,10 @@
-/** Uploaded photos (residents' concerns): the type comes from the bytes, not the declared type; anything but a
+/** Uploaded files, residents' concern photos and operators' request attachments: the type comes from the bytes, not the declared type; anything but a
  *  JPEG, PNG or WebP is refused; size is limited; a stored photo is served with its sniffed type, nosniff and
  *  a Content-Disposition, and refused uploads change nothing. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fingerprint } from '../support/db-state.js';
-import { call, errorOf, startServer, type TestServer } from '../support/server.js';
+import { upload } from '../support/requests.js';
+import { call, errorOf, login, startServer, type TestServer } from '../support/server.js';
 
 /** A 1×1 PNG (valid chunks and CRCs). */
 const PNG_1PX = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==';
@@ -61,6 +62,37 @@ describe('photo uploads', () => {
     const huge = await call(t.url, 'POST', '/api/concerns', { raw: JSON.stringify({ lat: 35.8, lon: 50.9, category: 'visual', photo_base64: 'A'.repeat(8 * 1024 * 1024) }), contentType: 'application/json' });
     expect(huge.status).toBe(413);
     expect(errorOf(huge).code).toBe('payload_too_large');
+    expect(fingerprint(t.ctx.db)).toEqual(before);
+  });
+});
+
+describe('request attachments', () => {
+  const PDF = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n');
+
+  it('stores a PDF by its bytes, and serves it as a download in a sandbox, with a safe file name', async () => {
+    const mci = await login(t.url, 'mci');
+    const draft = await call(t.url, 'POST', '/api/requests', { session: mci, body: { type: 'new_structure', lon: 50.99, lat: 35.83, structure_type: 'monopole', height_m: 30 } });
+    expect(draft.status).toBe(201);
+    const id = draft.body.id as number;
+    const name = '\u202Egpj.<script>.pdf';
+    const up = await upload(t.url, mci, id, PDF, name, 'drawing', 'image/png');
+    expect(up.status).toBe(201);
+    expect(up.body.content_type).toBe('application/pdf');
+    const res = await fetch(t.url + (up.body.url as string), { headers: { cookie: mci.cookie } });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toBe('application/pdf');
+    expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(res.headers.get('content-security-policy')).toMatch(/sandbox/);
+    const disposition = res.headers.get('content-disposition') ?? '';
+    expect(disposition).toMatch(/^attachment; filename="[A-Za-z0-9._-]+"/);
+    expect(disposition).not.toMatch(/[<>\u202E]/);
+
+    const before = fingerprint(t.ctx.db);
+    const html = await upload(t.url, mci, id, Buffer.from('<html><script>alert(1)</script></html>'), 'drawing.pdf', 'drawing', 'application/pdf');
+    expect([html.status, errorOf(html).code]).toEqual([415, 'unsupported_type']);
+    const big = await upload(t.url, mci, id, Buffer.concat([PDF, Buffer.alloc(10 * 1024 * 1024)]), 'big.pdf', 'drawing');
+    expect(big.status).toBe(413);
+    expect(errorOf(big).code).toBe('payload_too_large');
     expect(fingerprint(t.ctx.db)).toEqual(before);
   });
 });
