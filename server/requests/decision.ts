@@ -69,20 +69,19 @@ export function decideRequest(ctx: Ctx, user: SessionUser, row: RequestRow, inpu
     if (!site || site.status === 'decommissioned') throw new HttpError(409, 'site_gone', 'The structure this request changes is no longer in service');
   }
   const { policy } = ctx.policy.current();
-  let siteId: number | null = null;
-  ctx.sites.bulk(
-    () => {
-      Object.assign(row, {
-        decision: decided.decision, reasons: decided.reasons, conditions: JSON.stringify(decided.conditions), decided_at: at,
-        decided_by: user.username, lapses_at: approvalLapsesAt(decided, policy),
-      });
-      if (approving) row.site_id = siteId = applyApproval(ctx, row, actorOf(user), at);
-      const conditions = decided.conditions.length ? `\nConditions: ${decided.conditions.join('; ')}` : '';
-      step(ctx, row, decided.status, actorOf(user), decided.reasons + conditions, at);
-      ctx.requests.save(row);
-    },
-    () => (siteId === null ? [] : [siteId]),
-  );
+  const record = () => {
+    Object.assign(row, {
+      decision: decided.decision, reasons: decided.reasons, conditions: JSON.stringify(decided.conditions), decided_at: at,
+      decided_by: user.username, lapses_at: approvalLapsesAt(decided, policy),
+    });
+    if (approving) row.site_id = applyApproval(ctx, row, actorOf(user), at);
+    const conditions = decided.conditions.length ? `\nConditions: ${decided.conditions.join('; ')}` : '';
+    step(ctx, row, decided.status, actorOf(user), decided.reasons + conditions, at);
+    ctx.requests.save(row);
+  };
+  // Only an approval touches the registry; an announcement without ids would make the site index reload everything.
+  if (approving) ctx.sites.bulk(record, () => [row.site_id!]);
+  else ctx.db.transaction(record)();
 }
 
 /** The operator marks approved work built: a new structure turns active; the approval can no longer lapse. */

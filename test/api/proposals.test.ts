@@ -179,4 +179,29 @@ describe('the clocks', () => {
     expect(after.antennas.map((a: { id: number }) => a.id)).toEqual(before.antennas.map((a: { id: number }) => a.id));
     expect((await call(t.url, 'POST', `/api/requests/${c.body.id}/built`, { session: rightel })).status).toBe(409);
   });
+
+  it('rejects with reasons: nothing enters the registry, and the public page shows the decision', async () => {
+    const before = requestCounts(t.ctx);
+    const r = await call(t.url, 'POST', `/api/requests/${id}/decision`, { session: planner, body: { decision: 'reject', reasons: 'A 120 m lattice dominates the skyline; share the MCI mast' } });
+    expect(r.status).toBe(200);
+    expect(r.body).toMatchObject({ status: 'rejected', site_id: null, clocks: { lapses_at: null, days_left: null, overdue: false } });
+    const after = requestCounts(t.ctx);
+    expect([after.sites, after.antennas]).toEqual([before.sites, before.antennas]);
+    const page = await call(t.url, 'GET', `/api/proposals/${id}`);
+    expect(page.body.decision).toMatchObject({ decision: 'reject', reasons: 'A 120 m lattice dominates the skyline; share the MCI mast' });
+    const letter = await call(t.url, 'GET', `/api/requests/${id}/letter`, { session: irancell });
+    expect(letter.body).toMatchObject({ decision: 'reject', lapses_at: null, fa: { decision: 'مخالفت' } });
+    const fc = await call(t.url, 'GET', '/api/proposals');
+    expect(fc.body.features.map((x: { id: number }) => x.id)).not.toContain(id);
+  });
+
+  it('lets an operator withdraw its own undecided request, which then stays off the public pages', async () => {
+    const d = await call(t.url, 'POST', '/api/requests', { session: rightel, body: { type: 'new_structure' } });
+    expect((await call(t.url, 'POST', `/api/requests/${d.body.id}/withdraw`, { session: irancell })).status).toBe(404);
+    const w = await call(t.url, 'POST', `/api/requests/${d.body.id}/withdraw`, { session: rightel, body: { reason: 'Site lease fell through' } });
+    expect(w.body).toMatchObject({ status: 'withdrawn', next_statuses: [] });
+    expect(w.body.history.at(-1)).toMatchObject({ actor: 'rightel', to_status: 'withdrawn', note: 'Site lease fell through' });
+    expect((await call(t.url, 'POST', `/api/requests/${d.body.id}/submit`, { session: rightel })).status).toBe(409);
+    expect((await call(t.url, 'GET', `/api/proposals/${d.body.id}`)).status).toBe(404);
+  });
 });
