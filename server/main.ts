@@ -4,6 +4,7 @@ import { createContext } from './context.js';
 import { createApp } from './app.js';
 import { migrate, openDatabase } from './db.js';
 import { seed } from './seed.js';
+import { listen } from './listen.js';
 
 const config = configFromEnv();
 const db = openDatabase(config.dbPath);
@@ -18,7 +19,8 @@ if (fresh) {
   seed(config.seed, ctx);
   console.log(`seeded ${config.seed} data: ${ctx.sites.count()} sites in ${Math.round(performance.now() - t)} ms`);
 }
-const server = createApp(ctx).listen(config.port, () => console.log(`Dakal ${config.version} on http://localhost:${config.port} (database ${config.dbPath})`));
+const server = await listen(createApp(ctx), config.port);
+console.log(`Dakal ${config.version} on http://localhost:${config.port} (database ${config.dbPath})`);
 
 for (const sig of ['SIGINT', 'SIGTERM'] as const) {
   process.on(sig, () => {

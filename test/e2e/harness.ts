@@ -4,17 +4,12 @@
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
-import type { Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
-import { createApp } from '../../server/app.js';
-import { configFromEnv } from '../../server/config.js';
-import { createContext } from '../../server/context.js';
-import { migrate, openDatabase, type DB } from '../../server/db.js';
-import { seed } from '../../server/seed.js';
+import type { DB } from '../../server/db.js';
+import { startServer } from '../support/server.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const SCREENSHOTS = join(ROOT, 'test-artifacts', 'screenshots');
@@ -85,16 +80,9 @@ export interface Harness {
 /** Starts the server and the browser; call close() when done. */
 export async function startHarness(): Promise<Harness> {
   await ensureClientBuilt();
-  const dir = mkdtempSync(join(tmpdir(), 'dakal-e2e-'));
-  const config = configFromEnv({ ...process.env, DAKAL_TILE_URL: '', DAKAL_DB: join(dir, 'dakal.db'), PORT: '0' });
-  const db = openDatabase(config.dbPath);
-  migrate(db);
-  const ctx = createContext(db, config);
-  seed('demo', ctx);
-  const server: Server = await new Promise((resolve) => {
-    const s = createApp(ctx).listen(0, '127.0.0.1', () => resolve(s));
-  });
-  const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const server = await startServer('demo');
+  const { dir, url: baseUrl } = server;
+  const db = server.ctx.db;
 
   const contexts = new Map<'desktop' | 'phone', BrowserContext>();
   const context = async (kind: 'desktop' | 'phone'): Promise<BrowserContext> => {
@@ -146,10 +134,7 @@ export async function startHarness(): Promise<Harness> {
     },
     async close() {
       for (const c of contexts.values()) await c.close().catch(() => undefined);
-      server.closeAllConnections();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
-      db.close();
-      rmSync(dir, { recursive: true, force: true });
+      await server.close();
     },
   };
 }

@@ -9,6 +9,7 @@ import { createContext, type Ctx } from '../../server/context.js';
 import { createApp } from '../../server/app.js';
 import { migrate, openDatabase } from '../../server/db.js';
 import { seed } from '../../server/seed.js';
+import { listen } from '../../server/listen.js';
 
 export interface TestServer {
   url: string;
@@ -25,9 +26,7 @@ export async function startServer(mode: 'demo' | 'none' = 'demo', env: Record<st
   migrate(db);
   const ctx = createContext(db, config);
   seed(mode, ctx);
-  const server: Server = await new Promise((resolve) => {
-    const s = createApp(ctx).listen(0, '127.0.0.1', () => resolve(s));
-  });
+  const server: Server = await listen(createApp(ctx), 0, '127.0.0.1');
   const { port } = server.address() as AddressInfo;
   return {
     url: `http://127.0.0.1:${port}`,
