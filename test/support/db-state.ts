@@ -27,9 +27,17 @@ export function foreignKeyViolations(db: DB): unknown[] {
   return db.prepare('PRAGMA foreign_key_check').all();
 }
 
-/** Sites whose stored antenna_count differs from their antennas. */
+/** Sites whose derived columns (antenna_count, the `,a,b,` operator and technology lists) differ from their
+ *  antennas: the derive step and the antenna write share one transaction, so any difference is a half-write. */
 export function antennaCountMismatches(db: DB): Array<{ id: number; antenna_count: number; actual: number }> {
   return db
-    .prepare('SELECT s.id, s.antenna_count, (SELECT count(*) FROM antennas a WHERE a.site_id = s.id) AS actual FROM sites s WHERE s.antenna_count <> (SELECT count(*) FROM antennas a WHERE a.site_id = s.id)')
+    .prepare(
+      `SELECT s.id, s.antenna_count, (SELECT count(*) FROM antennas a WHERE a.site_id = s.id) AS actual FROM sites s
+       WHERE s.antenna_count <> (SELECT count(*) FROM antennas a WHERE a.site_id = s.id)
+          OR s.operators <> ',' || coalesce((SELECT group_concat(operator_id, ',') FROM (SELECT DISTINCT operator_id FROM antennas WHERE site_id = s.id ORDER BY operator_id)), '')
+                            || CASE WHEN EXISTS (SELECT 1 FROM antennas WHERE site_id = s.id) THEN ',' ELSE '' END
+          OR s.technologies <> ',' || coalesce((SELECT group_concat(technology, ',') FROM (SELECT DISTINCT technology FROM antennas WHERE site_id = s.id ORDER BY technology)), '')
+                            || CASE WHEN EXISTS (SELECT 1 FROM antennas WHERE site_id = s.id) THEN ',' ELSE '' END`,
+    )
     .all() as Array<{ id: number; antenna_count: number; actual: number }>;
 }
