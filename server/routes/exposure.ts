@@ -5,6 +5,7 @@ import { exposureAt } from '../../shared/exposure.js';
 import { MAX_GRID_CELLS, exposureGridLayout } from '../../shared/exposure-grid.js';
 import type { Ctx } from '../context.js';
 import { HttpError } from '../http/errors.js';
+import { sendJson } from '../http/compressed-json.js';
 import { mount } from '../http/route.js';
 import { MAX_GRID_EVALUATIONS } from '../index/exposure.js';
 
@@ -36,7 +37,7 @@ export function exposureRoutes(r: Router, ctx: Ctx): void {
     };
   });
 
-  mount(r, api.getExposureGrid, async ({ query }) => {
+  mount(r, api.getExposureGrid, async ({ query, req, res }) => {
     const { bbox, cell_m: cellM } = query;
     const [w, s, e, n] = bbox;
     if (!(e > w && n > s)) throw new HttpError(400, 'validation_failed', 'The bbox has no area', { 'query.bbox': 'west must be below east and south below north' });
@@ -53,6 +54,6 @@ export function exposureRoutes(r: Router, ctx: Ctx): void {
       throw new HttpError(400, 'too_much_work', message, { 'query.cell_m': `at least ${enough} for this bbox`, 'query.bbox': message });
     }
     const grid = await ctx.exposure.grid(bbox, cellM, query.height_m, plan);
-    return { ...grid, values: grid.values.map(compact) };
+    return sendJson(req, res, { ...grid, values: grid.values.map(compact) });
   });
 }

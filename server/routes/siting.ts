@@ -4,6 +4,7 @@ import * as api from '../../shared/api/siting.js';
 import { cellIdOf, cellIndexOf, densityGrid, expandToCells } from '../../shared/density.js';
 import type { Ctx } from '../context.js';
 import { HttpError } from '../http/errors.js';
+import { sendJson } from '../http/compressed-json.js';
 import { mount } from '../http/route.js';
 import { gatherSitingContext, runSitingCheck } from '../siting/context.js';
 
@@ -23,9 +24,9 @@ export function sitingRoutes(r: Router, ctx: Ctx): void {
     return runSitingCheck(ctx, body);
   });
 
-  mount(r, api.sitingContext, ({ query }) => {
+  mount(r, api.sitingContext, ({ query, req, res }) => {
     const { sites_radius_m, antennas_radius_m, antennas, ...context } = gatherSitingContext(ctx, query);
-    return {
+    return sendJson(req, res, {
       ...context,
       // Thousands of antennas in the city centre: only what the exposure rule reads, plus the site they hang on.
       antennas: antennas.map(({ lon, lat, height_m, azimuth_deg, tilt_deg, eirp_w, frequency_mhz, power_reduction, site_id }) => ({
@@ -36,7 +37,7 @@ export function sitingRoutes(r: Router, ctx: Ctx): void {
       height_m: query.height_m,
       sites_radius_m,
       antennas_radius_m,
-    };
+    });
   });
 
   mount(r, api.getDensity, ({ query }) => {

@@ -127,9 +127,11 @@ describe("the browser's live pre-check agrees with the server", () => {
     ];
   };
 
-  it('with GET /api/siting/context at the point', async () => {
+  it('with GET /api/siting/context at the point (sent gzipped)', async () => {
     for (const input of inputs()) {
-      const ctx = (await call(t.url, 'GET', `/api/siting/context?lat=${input.lat}&lon=${input.lon}&height_m=${input.height_m}`)).body as SitingContext;
+      const r = await call(t.url, 'GET', `/api/siting/context?lat=${input.lat}&lon=${input.lon}&height_m=${input.height_m}`, { headers: { 'accept-encoding': 'gzip' } });
+      if (r.text.length > 8192) expect(r.headers.get('content-encoding')).toBe('gzip');
+      const ctx = r.body as SitingContext;
       expectSameResult(checkSiting(input, narrowSitingContext(ctx, input)), await check(input));
     }
   });
