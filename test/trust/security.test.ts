@@ -78,6 +78,18 @@ describe('CSRF', () => {
     });
   }
 
+  it('sign-in, exempt from the token, cannot be posted by a cross-site form: JSON only, which forms cannot send', async () => {
+    for (const [type, body] of [
+      ['application/x-www-form-urlencoded', 'username=planner&password=demo-planner'],
+      ['text/plain', '{"username":"planner","password":"demo-planner"}'],
+      ['multipart/form-data; boundary=x', '--x\r\nContent-Disposition: form-data; name="username"\r\n\r\nplanner\r\n--x--\r\n'],
+    ]) {
+      const res = await fetch(`${t.url}/api/auth/login`, { method: 'POST', headers: { 'content-type': type!, origin: 'https://evil.example' }, body });
+      expect([type, res.status, res.headers.get('set-cookie')]).toEqual([type, 400, null]);
+      expect(res.headers.get('access-control-allow-origin')).toBeNull();
+    }
+  });
+
   it('reads need no token', async () => {
     const s = await login(t.url, 'planner');
     const r = await fetch(`${t.url}/api/auth/me`, { headers: { cookie: s.cookie } });
