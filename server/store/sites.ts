@@ -1,6 +1,7 @@
 /** Sites and their antennas in SQLite: reads, filtered listing, nearby search, audited writes. */
 import type { AntennaInput, Antenna, Site, SiteCreate, SitePatch, SiteProperties, SiteStatus, Technology } from '../../shared/model.js';
 import type { SiteListQuery } from '../../shared/api/registry.js';
+import type { Statement } from 'better-sqlite3';
 import type { DB } from '../db.js';
 import { SiteIndex } from '../index/site-index.js';
 import { listFromIndex } from '../index/site-list.js';
@@ -61,7 +62,7 @@ export class SiteStore {
     this.stmt = {
       get: db.prepare(`SELECT ${SITE_COLUMNS} FROM sites s WHERE s.id = ?`),
       byCode: db.prepare(`SELECT ${SITE_COLUMNS} FROM sites s WHERE s.code = ?`),
-      byIds: db.prepare(`SELECT ${SITE_COLUMNS} FROM sites s WHERE s.id IN (SELECT value FROM json_each(?)) ORDER BY s.id`),
+      all: db.prepare(`SELECT ${SITE_COLUMNS} FROM sites s ORDER BY s.id`),
       antennas: db.prepare('SELECT * FROM antennas WHERE site_id = ? ORDER BY id'),
       antenna: db.prepare('SELECT * FROM antennas WHERE id = ?'),
       list: db.prepare(`SELECT ${SITE_COLUMNS} FROM sites s WHERE ${FILTERS} ORDER BY s.id LIMIT @limit`),
@@ -109,7 +110,7 @@ export class SiteStore {
 
   /** The in-memory index of every site (built on first use, then kept in step with every write announced here). */
   index(): SiteIndex {
-    this.idx ??= new SiteIndex(this.db);
+    this.idx ??= new SiteIndex(this.stmt.all as Statement<[], SiteRow>, this.stmt.get as Statement<[number], SiteRow>);
     return this.idx;
   }
 
@@ -146,12 +147,13 @@ export class SiteStore {
     return this.stmt.antenna.get(id) as Antenna | undefined;
   }
 
-  /** Filtered rows (keyset-paginated by id) and the total matching the filters. */
+  /** Filtered rows (keyset-paginated by id) and the total matching the filters; from the in-memory index unless `q` searches text. */
   list(q: SiteListQuery): { rows: SiteRow[]; total: number } {
     if (!q.q) {
       // Everything but the text search is answered by the in-memory index; SQLite decodes only the page.
-      const { ids, total } = listFromIndex(this.index(), q);
-      return { rows: ids.length ? (this.stmt.byIds.all(JSON.stringify(ids)) as SiteRow[]) : [], total };
+      const idx = this.index();
+      const { ids, total } = listFromIndex(idx, q);
+      return { rows: ids.map((id) => idx.rows[idx.slotOf(id)]!), total };
     }
     const [w, s, e, n] = q.bbox ?? [-180, -90, 180, 90];
     const p = {
@@ -172,19 +174,12 @@ export class SiteStore {
     return { rows: this.stmt.list.all(p) as SiteRow[], total: this.stmt.count.get({ ...countParams, cursor: 0 }) as number };
   }
 
-  /** Sites within `radiusM` of a point, nearest first: the in-memory index finds and orders them, SQLite
-   *  gives full rows only for the ones returned (row decoding costs far more than the distance test). */
+  /** Sites within `radiusM` of a point, nearest first, from the in-memory index (rows included: frozen, do not change them). */
   near(lon: number, lat: number, radiusM: number, limit: number): Array<{ row: SiteRow; distanceM: number }> {
     const idx = this.index();
     const n = idx.near(lon, lat, radiusM, limit);
-    if (n === 0) return [];
-    const ids: number[] = new Array(n);
-    for (let k = 0; k < n; k++) ids[k] = idx.cols.id[idx.nearSlots[k]!]!;
-    // One statement for all the rows (about twice as fast as one lookup per id), put back in distance order.
-    const byId = new Map<number, SiteRow>();
-    for (const row of this.stmt.byIds.all(JSON.stringify(ids)) as SiteRow[]) byId.set(row.id, row);
     const out: Array<{ row: SiteRow; distanceM: number }> = new Array(n);
-    for (let k = 0; k < n; k++) out[k] = { row: byId.get(ids[k]!)!, distanceM: idx.nearDist[k]! };
+    for (let k = 0; k < n; k++) out[k] = { row: idx.rows[idx.nearSlots[k]!]!, distanceM: idx.nearDist[k]! };
     return out;
   }
 

@@ -65,7 +65,7 @@ describe('nearby', () => {
 
   it('follows creates and moves before and after the tree is rebuilt', () => {
     const site = { code: 'T-1', lon: 50.95, lat: 35.81, structure_type: 'monopole' as const, height_m: 30, owner_operator_id: 'mci', status: 'active' as const,
-      source: 'test', verified: false, permit_no: null, installed_on: null, permit_date: null, ground_elevation_m: null, address: null, antennas: [] };
+      source: 'survey' as const, verified: false, permit_no: null, installed_on: null, permit_date: null, ground_elevation_m: null, address: null, antennas: [] };
     const id = ctx.sites.create(site, actor);
     expect(ctx.sites.near(50.95, 35.81, 1, 10).map((g) => g.row.id)).toEqual([id]);
     ctx.sites.update(id, { lon: 51.05, lat: 35.85 }, actor);
