@@ -36,6 +36,8 @@ type QueryValue = string | number | boolean | null | undefined;
 interface RequestOptions {
   query?: Readonly<Record<string, QueryValue>>;
   body?: unknown;
+  /** Bytes sent as they are (a file upload), as application/octet-stream; the server sniffs their type. */
+  raw?: Blob;
   signal?: AbortSignal;
 }
 
@@ -53,10 +55,11 @@ export async function request<T>(method: Method, path: string, opts: RequestOpti
   }
   const headers: Record<string, string> = { Accept: 'application/json' };
   if (opts.body !== undefined) headers['Content-Type'] = 'application/json';
+  if (opts.raw !== undefined) headers['Content-Type'] = 'application/octet-stream';
   if (method !== 'GET' && csrfToken) headers['X-CSRF-Token'] = csrfToken;
   let res: Response;
   try {
-    res = await fetch(url, { method, headers, body: opts.body === undefined ? undefined : JSON.stringify(opts.body), signal: opts.signal, credentials: 'same-origin' });
+    res = await fetch(url, { method, headers, body: opts.raw ?? (opts.body === undefined ? undefined : JSON.stringify(opts.body)), signal: opts.signal, credentials: 'same-origin' });
   } catch (e) {
     if (isAbort(e)) throw e;
     throw new ApiError(0, 'network', e instanceof Error ? e.message : 'network error');
