@@ -21,11 +21,12 @@ const plannerId = t.ctx.db.prepare("SELECT id FROM users WHERE username = 'plann
 const client = rawClient(t.url);
 const perOp = Math.max(MIN_PER_OP, Math.ceil(BUDGET / ops.length));
 let sent = 0;
+const allStatuses: Record<number, number> = {};
 let token = '';
 let csrf = '';
 
 afterAll(async () => {
-  console.log(`fuzz: ${sent} requests over ${ops.length} operations (${open311 ? 'Open311 included' : 'no Open311 mounted'})`);
+  console.log(`fuzz: ${sent} requests over ${ops.length} operations (${open311 ? 'Open311 included' : 'no Open311 mounted'}); answers ${JSON.stringify(allStatuses)}`);
   client.close();
   await t.close();
 });
@@ -89,6 +90,7 @@ async function fuzzOperation(op: Operation): Promise<{ failures: string[]; statu
         continue;
       }
       statuses[a.status] = (statuses[a.status] ?? 0) + 1;
+      allStatuses[a.status] = (allStatuses[a.status] ?? 0) + 1;
       const where = `${who} ${r.kind} ${r.method} ${r.path.slice(0, 120)} -> ${a.status}`;
       if (a.status >= 500) failures.push(`${where}: server error ${a.text.slice(0, 200)}`);
       if (a.status >= 400) {
