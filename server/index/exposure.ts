@@ -3,7 +3,7 @@
  *  slices that yield to the event loop, their cost is bounded before they start, and recent ones are cached. */
 import KDBush from 'kdbush';
 import { exposureRatioAt, OBSERVER_HEIGHT_M, packAntennas, type PackedAntennas } from '../../shared/exposure.js';
-import { EXPOSURE_CUTOFF_M, exposureGridLayout, type Bbox, type ExposureGrid } from '../../shared/exposure-grid.js';
+import { EXPOSURE_CUTOFF_M, MAX_GRID_CELLS, exposureGridLayout, type Bbox, type ExposureGrid } from '../../shared/exposure-grid.js';
 import { haversineM } from '../../shared/geodesy.js';
 import { radiusBBox, type NearbyStore } from '../store/nearby.js';
 
@@ -94,6 +94,22 @@ export class ExposureIndex {
       }
     }
     return { blocks, evaluations, cols: l.cols, rows: l.rows };
+  }
+
+  /** The plan at the smallest whole-metre cell size from cellM up whose grid stays within MAX_GRID_CELLS and
+   *  MAX_GRID_EVALUATIONS (evaluations scale with the number of cells, i.e. with 1 / cell²). */
+  fittedPlan(bbox: Bbox, cellM: number): GridPlan & { cellM: number } {
+    let cell = cellM;
+    for (;;) {
+      const { cols, rows } = exposureGridLayout(bbox, cell);
+      if (cols * rows > MAX_GRID_CELLS) {
+        cell = Math.ceil(cell * Math.sqrt((cols * rows) / MAX_GRID_CELLS) * 1.01);
+        continue;
+      }
+      const plan = this.plan(bbox, cell);
+      if (plan.evaluations <= MAX_GRID_EVALUATIONS) return { ...plan, cellM: cell };
+      cell = Math.ceil(cell * Math.sqrt(plan.evaluations / MAX_GRID_EVALUATIONS) * 1.02);
+    }
   }
 
   /** Total exposure ratio at every cell centre (values equal shared exposureGrid's), computed in slices of SLICE_MS

@@ -7,7 +7,7 @@ import type { Ctx } from '../context.js';
 import { HttpError } from '../http/errors.js';
 import { sendJson } from '../http/compressed-json.js';
 import { mount } from '../http/route.js';
-import { MAX_GRID_EVALUATIONS } from '../index/exposure.js';
+import { MAX_GRID_EVALUATIONS, type GridPlan } from '../index/exposure.js';
 
 /** Three significant digits: the layer colours ratios on a log scale, full doubles would triple the payload. */
 const compact = (v: number) => (v === 0 ? 0 : Number(v.toPrecision(3)));
@@ -38,20 +38,24 @@ export function exposureRoutes(r: Router, ctx: Ctx): void {
   });
 
   mount(r, api.getExposureGrid, async ({ query, req, res }) => {
-    const { bbox, cell_m: cellM } = query;
+    const { bbox, fit } = query;
     const [w, s, e, n] = bbox;
     if (!(e > w && n > s)) throw new HttpError(400, 'validation_failed', 'The bbox has no area', { 'query.bbox': 'west must be below east and south below north' });
-    const { cols, rows } = exposureGridLayout(bbox, cellM);
-    if (cols * rows > MAX_GRID_CELLS) {
-      const message = `${cols} × ${rows} = ${cols * rows} cells; at most ${MAX_GRID_CELLS}: a smaller bbox or larger cell_m`;
-      throw new HttpError(400, 'too_many_cells', message, { 'query.bbox': message, 'query.cell_m': message });
-    }
-    const plan = ctx.exposure.plan(bbox, cellM);
-    if (plan.evaluations > MAX_GRID_EVALUATIONS) {
-      // Evaluations scale with the number of cells, i.e. with 1 / cell_m².
-      const enough = Math.ceil(cellM * Math.sqrt(plan.evaluations / MAX_GRID_EVALUATIONS));
-      const message = `${plan.evaluations} antenna evaluations (${cols * rows} cells); at most ${MAX_GRID_EVALUATIONS}: cell_m of at least ${enough} or a smaller bbox`;
-      throw new HttpError(400, 'too_much_work', message, { 'query.cell_m': `at least ${enough} for this bbox`, 'query.bbox': message });
+    let cellM = query.cell_m;
+    let plan: GridPlan;
+    if (fit) ({ cellM, ...plan } = ctx.exposure.fittedPlan(bbox, cellM));
+    else {
+      const { cols, rows } = exposureGridLayout(bbox, cellM);
+      if (cols * rows > MAX_GRID_CELLS) {
+        const message = `${cols} × ${rows} = ${cols * rows} cells; at most ${MAX_GRID_CELLS}: a smaller bbox, larger cell_m, or fit=true`;
+        throw new HttpError(400, 'too_many_cells', message, { 'query.bbox': message, 'query.cell_m': message });
+      }
+      plan = ctx.exposure.plan(bbox, cellM);
+      if (plan.evaluations > MAX_GRID_EVALUATIONS) {
+        const enough = ctx.exposure.fittedPlan(bbox, cellM).cellM;
+        const message = `${plan.evaluations} antenna evaluations (${cols * rows} cells); at most ${MAX_GRID_EVALUATIONS}: cell_m of at least ${enough}, a smaller bbox, or fit=true`;
+        throw new HttpError(400, 'too_much_work', message, { 'query.cell_m': `at least ${enough} for this bbox`, 'query.bbox': message });
+      }
     }
     const grid = await ctx.exposure.grid(bbox, cellM, query.height_m, plan);
     return sendJson(req, res, { ...grid, values: grid.values.map(compact) });

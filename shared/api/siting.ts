@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { ExposureRequest } from '../exposure.js';
 import { Policy } from '../policy.js';
 import { RULE_NAMES, RULE_STATUSES, SitingCheckRequest } from '../siting.js';
-import { BBox, endpoint, qInt, qNumber } from './endpoint.js';
+import { BBox, endpoint, qBool, qInt, qNumber } from './endpoint.js';
 
 /** Most cells of a density request (the bbox grown to whole cells). */
 export const MAX_DENSITY_CELLS = 250_000;
@@ -54,7 +54,13 @@ export const getExposure = endpoint({
 });
 
 export const ExposureGridQuery = z
-  .object({ bbox: BBox, cell_m: qNumber(5, 5000).default(50), height_m: qNumber(0, 1000).default(1.5) })
+  .object({
+    bbox: BBox,
+    cell_m: qNumber(5, 5000).default(50),
+    height_m: qNumber(0, 1000).default(1.5),
+    /** Grow cell_m (whole metres) until the grid is within the server's caps instead of answering 400; the answer's cell_m says which. */
+    fit: qBool.default(false),
+  })
   .strict();
 export const ExposureGridResponse = z.object({
   bbox: z.tuple([z.number(), z.number(), z.number(), z.number()]),
@@ -68,7 +74,7 @@ export type ExposureGridResponse = z.infer<typeof ExposureGridResponse>;
 
 export const getExposureGrid = endpoint({
   id: 'getExposureGrid', method: 'get', path: '/api/exposure/grid', tag: 'siting', access: 'public', query: ExposureGridQuery,
-  summary: 'Total exposure ratio on a raster of cell_m cells covering bbox (at most shared/exposure-grid.ts MAX_GRID_CELLS cells)',
+  summary: 'Total exposure ratio on a raster of cell_m cells covering bbox; above the caps (cells, antenna evaluations) 400 with the cell_m that fits, or with fit=true that cell_m used',
   response: { status: 200, description: '{bbox, cell_m, cols, rows, values}', schema: ExposureGridResponse },
 });
 

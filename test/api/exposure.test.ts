@@ -162,4 +162,22 @@ describe('GET /api/exposure/grid', () => {
     expect(errorOf(flat).fields).toHaveProperty(['query.bbox']);
     expect(counts(t.ctx)).toEqual(before);
   });
+
+  it('with fit=true grows cell_m to the size the 400 suggested and answers with it', async () => {
+    const centre: Bbox = [50.988, 35.833, 50.995, 35.838];
+    const refused = await call(t.url, 'GET', path(centre, 5));
+    expect(refused.status).toBe(400);
+    const enough = Number(/at least (\d+)/.exec(errorOf(refused).fields['query.cell_m']!)![1]);
+    const fitted = await call(t.url, 'GET', `${path(centre, 5)}&fit=true`);
+    expect(fitted.status).toBe(200);
+    expect(fitted.body.cell_m).toBe(enough);
+    expect(fitted.body.values).toHaveLength(fitted.body.cols * fitted.body.rows);
+    const g = fitted.body as { bbox: Bbox; cols: number; rows: number; values: number[] };
+    for (const [row, col] of [[0, 0], [g.rows >> 1, g.cols >> 1], [g.rows - 1, g.cols - 1]] as const) {
+      const lat = g.bbox[3] - ((row + 0.5) * (g.bbox[3] - g.bbox[1])) / g.rows;
+      const lon = g.bbox[0] + ((col + 0.5) * (g.bbox[2] - g.bbox[0])) / g.cols;
+      const p = await call(t.url, 'GET', `/api/exposure?lat=${lat}&lon=${lon}`);
+      expectRel(g.values[row * g.cols + col]!, p.body.total_exposure_ratio, 0.005, `cell ${row},${col} vs point`);
+    }
+  });
 });
