@@ -27,11 +27,13 @@ import { requestEndpoints } from '../shared/api/requests.js';
 import { proposalEndpoints } from '../shared/api/proposals.js';
 import { requestRoutes } from './routes/requests.js';
 import { proposalFeedSource, proposalRoutes } from './routes/proposals.js';
+import { planningEndpoints } from '../shared/api/planning.js';
+import { planningRoutes } from './routes/planning.js';
 
 const DIST = fileURLToPath(new URL('../dist', import.meta.url));
 
 /** Every declared endpoint, for the document and the fuzz test. */
-export const allEndpoints = [...systemEndpoints, ...registryEndpoints, ...mapEndpoints, ...sitingEndpoints, ...concernEndpoints, ...requestEndpoints, ...proposalEndpoints];
+export const allEndpoints = [...systemEndpoints, ...registryEndpoints, ...mapEndpoints, ...sitingEndpoints, ...concernEndpoints, ...requestEndpoints, ...proposalEndpoints, ...planningEndpoints];
 
 function tileOrigin(url: string): string {
   try {
@@ -97,6 +99,7 @@ export function createApp(ctx: Ctx): express.Express {
   policyRoutes(api, ctx);
   requestRoutes(api, ctx);
   proposalRoutes(api, ctx);
+  planningRoutes(api, ctx);
   app.use(api);
   // Feeds are not under /api either.
   const feeds = Router();

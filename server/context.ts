@@ -18,6 +18,7 @@ import { loadAerodromes } from './siting/aerodromes.js';
 import { RequestStore } from './store/requests.js';
 import { AttachmentStore } from './store/request-attachments.js';
 import { CommentStore } from './store/request-comments.js';
+import { PlanningStore } from './store/planning.js';
 
 export interface Config {
   port: number;
@@ -53,6 +54,8 @@ export interface Ctx {
   requests: RequestStore;
   requestFiles: AttachmentStore;
   requestComments: CommentStore;
+  /** Read-only queries of the planning view. */
+  planning: PlanningStore;
 }
 
 /** Builds the stores over an open, migrated database. */
@@ -71,5 +74,6 @@ export function createContext(db: DB, config: Config): Ctx {
     concerns: new ConcernStore(db, audit), concernSearch: new ConcernSearch(db), responseTemplates: new ResponseTemplateStore(db, audit), open311Keys: new Open311KeyStore(db, audit),
     policy, nearby, exposure, aerodromes: loadAerodromes(),
     requests: new RequestStore(db), requestFiles: new AttachmentStore(db), requestComments: new CommentStore(db),
+    planning: new PlanningStore(db),
   };
 }
