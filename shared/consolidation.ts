@@ -5,7 +5,7 @@
 import { haversineM } from './geodesy.js';
 import { mergeClassOf, neighboursIndexed, type MergeDistances, type Neighbours } from './consolidation-pairs.js';
 import type { StructureType } from './model.js';
-import type { RuleName, RuleStatus, SitingResult } from './siting.js';
+import type { RuleName, RuleStatus, SitingInput, SitingResult } from './siting.js';
 
 export { mergeClassOf, mergeDistanceM, neighboursAllPairs, neighboursIndexed } from './consolidation-pairs.js';
 export type { MergeClass, MergeDistances, Neighbours } from './consolidation-pairs.js';
@@ -81,6 +81,19 @@ export interface ConsolidationPlan {
   /** Groups whose kept structure would fail a rule; their structures stay free to join another group. */
   refused: PlannedGroup[];
   totals: ConsolidationTotals;
+}
+
+/** The siting input of a kept structure carrying, besides its own antennas, those of the removed structures, each
+ *  hung at the kept structure's height (the brief of DOMAIN.md section 7: the antennas move onto the kept mast); the
+ *  site's id keeps it out of its own share_first and density counts. */
+export function keptStructureInput(
+  keep: Pick<ConsolidationSite, 'id' | 'lon' | 'lat' | 'structure_type' | 'height_m'> & { ground_elevation_m?: number | null },
+  moved: NonNullable<SitingInput['antennas']>,
+): SitingInput {
+  return {
+    lon: keep.lon, lat: keep.lat, height_m: keep.height_m, structure_type: keep.structure_type, site_id: keep.id,
+    ground_elevation_m: keep.ground_elevation_m ?? null, antennas: moved.map((a) => ({ ...a, height_m: keep.height_m })),
+  };
 }
 
 /** A siting result without related objects. */

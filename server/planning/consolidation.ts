@@ -2,8 +2,8 @@
  *  kept structure checked by the siting engine with the removed structures gone and their antennas re-homed on it.
  *  Plans are cached per registry state, policy version and merge distances. */
 import { cellIdOf } from '../../shared/density.js';
-import { planConsolidation, type CandidateGroup, type ConsolidationPlan, type MergeDistances } from '../../shared/consolidation.js';
-import { checkSiting, type SitingInput, type SitingResult } from '../../shared/siting.js';
+import { keptStructureInput, planConsolidation, type CandidateGroup, type ConsolidationPlan, type MergeDistances } from '../../shared/consolidation.js';
+import { checkSiting, type SitingResult } from '../../shared/siting.js';
 import type { Ctx } from '../context.js';
 import { SitingSnapshot } from './siting-snapshot.js';
 import type { Policy } from '../../shared/policy.js';
@@ -13,15 +13,6 @@ import type { PlanningSiteRow, PlanningStore } from '../store/planning.js';
 export interface ConsolidationResult extends ConsolidationPlan {
   distances: MergeDistances;
   policy_version: number;
-}
-
-/** The siting input of a kept structure carrying, besides its own, the antennas of the removed structures, each
- *  hung at the kept structure's height (where a shared mast's new tenants go: DOMAIN.md section 7). */
-export function keptInput(keep: PlanningSiteRow, moved: SitingInput['antennas']): SitingInput {
-  return {
-    lon: keep.lon, lat: keep.lat, height_m: keep.height_m, structure_type: keep.structure_type, site_id: keep.id,
-    ground_elevation_m: keep.ground_elevation_m, antennas: moved,
-  };
 }
 
 /** The policy without the exposure rule: the cheap rules run first and a group they refuse is not worth the
@@ -37,8 +28,7 @@ function withoutExposure(policy: Policy): Policy {
 export function checkGroup(ctx: Ctx, store: PlanningStore, snapshot: SitingSnapshot, rows: ReadonlyMap<number, PlanningSiteRow>, group: CandidateGroup): SitingResult {
   const keep = rows.get(group.keep.id)!;
   const gone = new Set(group.remove.map((s) => s.id));
-  const moved = group.remove.flatMap((s) => store.antennasOf(s.id).map((a) => ({ ...a, height_m: keep.height_m })));
-  const input = keptInput(keep, moved);
+  const input = keptStructureInput(keep, group.remove.flatMap((s) => store.antennasOf(s.id)));
   const policy = ctx.policy.current().policy;
   const density = policy.rules.density;
   let densityCount: number | undefined;
