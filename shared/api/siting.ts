@@ -2,6 +2,7 @@
  *  live pre-check, structure density, and the versioned policy. */
 import { z } from 'zod';
 import { ExposureRequest } from '../exposure.js';
+import { text } from '../model.js';
 import { Policy } from '../policy.js';
 import { RULE_NAMES, RULE_STATUSES, SitingCheckRequest } from '../siting.js';
 import { BBox, endpoint, qBool, qInt, qNumber } from './endpoint.js';
@@ -146,7 +147,7 @@ export const getPolicy = endpoint({
 
 export const PutPolicyQuery = z
   .object({
-    note: z.string().trim().max(500).optional(),
+    note: text(500).optional(),
     /** The version the planner edited; a newer one in force answers 409 instead of overwriting it. */
     base_version: qInt(1, Number.MAX_SAFE_INTEGER).optional(),
   })
