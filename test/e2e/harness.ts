@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import type { Ctx } from '../../server/context.js';
 import type { DB } from '../../server/db.js';
 import { startServer } from '../support/server.js';
 
@@ -70,6 +71,8 @@ export interface PageOptions {
 export interface Harness {
   baseUrl: string;
   db: DB;
+  /** The server's context, for tests that move a store's clock (e.g. ctx.requests.clock). */
+  ctx: Ctx;
   /** Opens a new tab at `path`, collecting its errors. */
   open(path: string, options?: PageOptions): Promise<TrackedPage>;
   /** Saves a full-window screenshot to test-artifacts/screenshots/<name>.png. */
@@ -108,6 +111,7 @@ export async function startHarness(): Promise<Harness> {
   return {
     baseUrl,
     db,
+    ctx: server.ctx,
     async open(path, options = {}) {
       const c = await context(options.phone ? 'phone' : 'desktop');
       const page = await c.newPage();
