@@ -1,4 +1,5 @@
 /** The app's header: its name, navigation, the language switch and signing in or out. */
+import { ConcernNavLinks } from './concerns/ConcernNavLinks.js';
 import { useI18n } from './i18n/i18n.js';
 import { Link, navigate, usePathname } from './router.js';
 import { useSession } from './session.js';
@@ -24,6 +25,7 @@ export function AppHeader() {
         <span className="brand-tagline">{t('app.tagline')}</span>
       </Link>
       <nav className="header-nav" aria-label={t('nav.main')}>
+        <ConcernNavLinks />
         <button type="button" className="header-button" lang={other} onClick={() => setLang(other)} aria-label={t('lang.switchTo')}>
           {t('lang.other')}
         </button>

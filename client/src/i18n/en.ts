@@ -1,4 +1,5 @@
 /** English strings: every key of the Persian source, nothing else. */
+import { concernsEn } from './concerns.en.js';
 import type { Messages } from './fa.js';
 
 export const en: Messages = {
@@ -164,4 +165,5 @@ export const en: Messages = {
   'zone.stealth_required': 'Stealth masts required',
   'zone.heritage': 'Heritage precinct',
   'zone.district': 'Municipal district',
+  ...concernsEn,
 };

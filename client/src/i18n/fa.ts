@@ -1,4 +1,6 @@
 /** Persian strings: the source locale. Its keys are the type every other locale must fill. */
+import { concernsFa } from './concerns.fa.js';
+
 export const fa = {
   'app.name': 'دکل',
   'app.tagline': 'نقشهٔ دکل‌های مخابراتی کرج',
@@ -162,6 +164,7 @@ export const fa = {
   'zone.stealth_required': 'الزام دکل استتاری',
   'zone.heritage': 'حریم میراث فرهنگی',
   'zone.district': 'منطقهٔ شهرداری',
+  ...concernsFa,
 } as const;
 
 /** A message key of the source locale. */

@@ -1,6 +1,7 @@
 /** Overlay switches and the legend that explains every symbol on the map. */
 import { useId } from 'react';
 import type { Operator } from '../../../shared/model.js';
+import { ConcernLegend } from '../concerns/ConcernLegend.js';
 import { useI18n } from '../i18n/i18n.js';
 import type { MessageKey } from '../i18n/fa.js';
 import { AIRPORT_COLOR, BOUNDARY_COLOR, PLACE_COLOR, ZONE_STYLE } from './overlay-styles.js';
@@ -13,7 +14,7 @@ interface Props {
   onChange(overlays: OverlayId[]): void;
 }
 
-const LABEL: Record<OverlayId, MessageKey> = { boundaries: 'layers.boundaries', zones: 'layers.zones', places: 'layers.places', airport: 'layers.airport' };
+const LABEL: Record<OverlayId, MessageKey> = { boundaries: 'layers.boundaries', zones: 'layers.zones', places: 'layers.places', airport: 'layers.airport', concerns: 'concerns.layer.title' };
 
 /** A 24 px symbol drawn like the map draws it. */
 function Dot({ fill, stroke, width = 1, dash, r = 6, ring = false }: { fill: string; stroke: string; width?: number; dash?: string; r?: number; ring?: boolean }) {
@@ -110,6 +111,7 @@ export function LayerPanel({ overlays, operators, onChange }: Props) {
             </li>
           </>
         ) : null}
+        {has('concerns') ? <ConcernLegend /> : null}
         {has('boundaries') ? (
           <li>
             <Line color={BOUNDARY_COLOR} dash="6 3" />

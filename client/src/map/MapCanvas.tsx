@@ -5,6 +5,7 @@ import { MapContainer, TileLayer, ZoomControl, useMap, useMapEvents } from 'reac
 import type L from 'leaflet';
 import type { ClientConfig, MapPoint } from '../api.js';
 import { useI18n } from '../i18n/i18n.js';
+import { ConcernsLayer } from '../concerns/ConcernsLayer.js';
 import { AirportLayer } from './AirportLayer.js';
 import { BoundariesLayer } from './BoundariesLayer.js';
 import { PlacesLayer } from './PlacesLayer.js';
@@ -85,6 +86,7 @@ export function MapCanvas({ initial, config, overlays, bbox, points, colorOf, se
       {on('zones') && <ZonesLayer bbox={bbox} />}
       {on('airport') && <AirportLayer />}
       {on('places') && <PlacesLayer bbox={bbox} />}
+      {on('concerns') && <ConcernsLayer bbox={bbox} />}
       <SitesOverlay points={points} colorOf={colorOf} selectedId={selectedId} onSite={onSite} />
     </MapContainer>
   );

@@ -3,6 +3,7 @@
 import { useEffect, useRef, useState, type Ref } from 'react';
 import { api, ApiError, isAbort, type SiteFeature } from '../api.js';
 import { useI18n } from '../i18n/i18n.js';
+import type { FilingTarget } from '../concerns/use-concern-filing.js';
 import { AntennaTable, antennaComplianceM } from './AntennaTable.js';
 
 interface Props {
@@ -14,10 +15,12 @@ interface Props {
   onClose(): void;
   /** Called once the site is loaded, with its [lon, lat], so the map can bring it into view. */
   onLoaded?(position: readonly number[]): void;
+  /** Starts a resident's concern about this mast, at its place. */
+  onReportConcern?(target: FilingTarget): void;
 }
 
 /** Loads and shows one mast. */
-export function SitePanel({ siteId, panelRef, operatorName, colorOf, districtName, onClose, onLoaded }: Props) {
+export function SitePanel({ siteId, panelRef, operatorName, colorOf, districtName, onClose, onLoaded, onReportConcern }: Props) {
   const { t, num, date } = useI18n();
   const [site, setSite] = useState<SiteFeature | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -88,6 +91,11 @@ export function SitePanel({ siteId, panelRef, operatorName, colorOf, districtNam
           </p>
           {p.status === 'unpermitted' ? (
             <p className="warning">{t('site.unpermittedWarning')}</p>
+          ) : null}
+          {onReportConcern ? (
+            <button type="button" className="button secondary report-site" onClick={() => onReportConcern({ lon: lon ?? 0, lat: lat ?? 0, site: { id: p.id, code: p.code } })}>
+              {t('concerns.reportSite')}
+            </button>
           ) : null}
           <dl className="facts">
             <dt>{t('site.operators')}</dt>

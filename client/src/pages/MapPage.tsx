@@ -4,6 +4,8 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type L from 'leaflet';
 import type { Operator } from '../../../shared/model.js';
 import { api, isAbort, type ClientConfig, type SiteFeature, type ZoneFeature } from '../api.js';
+import { TrackBox } from '../concerns/TrackBox.js';
+import { useConcernFiling } from '../concerns/use-concern-filing.js';
 import { useI18n } from '../i18n/i18n.js';
 import { FilterPanel } from '../map/FilterPanel.js';
 import { LayerPanel } from '../map/LayerPanel.js';
@@ -57,6 +59,7 @@ export function MapPage() {
   const operators = useOnce<Operator[]>(loadOperators, []);
   const districts = useOnce<ZoneFeature[]>(loadDistricts, []);
   const points = useMapPoints(viewBox, filters, reloadKey);
+  const filing = useConcernFiling(map);
 
   const operatorById = useMemo(() => new Map(operators.map((o) => [o.id, o])), [operators]);
   const colorOf = useCallback((id: string) => operatorById.get(id)?.color, [operatorById]);
@@ -180,6 +183,9 @@ export function MapPage() {
         />
         <LayerPanel overlays={overlays} operators={operators} onChange={setOverlays} />
         <section className="panel-section">
+          <TrackBox compact />
+        </section>
+        <section className="panel-section">
           <button type="button" className="button secondary" onClick={copyLink}>
             {t('map.copyLink')}
           </button>
@@ -196,7 +202,7 @@ export function MapPage() {
           selectedId={siteId}
           onMap={setMap}
           onView={onView}
-          onSite={openSite}
+          onSite={filing.picking ? filing.pickSite : openSite}
         />
         <button ref={drawerToggle} type="button" className="button controls-toggle" aria-expanded={controlsOpen} aria-controls="map-controls" onClick={() => setControlsOpen((o) => !o)}>
           <svg aria-hidden="true" viewBox="0 0 24 24" width="20" height="20">
@@ -216,12 +222,25 @@ export function MapPage() {
           </p>
         ) : null}
         <LocateButton map={map} onStatus={setStatus} />
+        {filing.element}
         <p className="map-status" role="status">
           {status}
         </p>
       </div>
       {siteId !== null ? (
-        <SitePanel panelRef={panel} siteId={siteId} operatorName={operatorName} colorOf={colorOf} districtName={districtName} onClose={closeSite} onLoaded={bringIntoView} />
+        <SitePanel
+          panelRef={panel}
+          siteId={siteId}
+          operatorName={operatorName}
+          colorOf={colorOf}
+          districtName={districtName}
+          onClose={closeSite}
+          onLoaded={bringIntoView}
+          onReportConcern={(target) => {
+            setSiteId(null);
+            filing.start(target);
+          }}
+        />
       ) : null}
     </div>
   );

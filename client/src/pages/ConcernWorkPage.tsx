@@ -1,0 +1,126 @@
+/** One concern as a planner works it (`/planner/concerns/:code`): the resident's contact (seen only
+ *  here), the original text, the evidence, the history with who acted, and the actions: answer with a
+ *  status and note, merge, hide. */
+import { CATEGORY_NAMES, STATUS_NAMES } from '../../../shared/concerns.js';
+import { isTrackingCode, normaliseTrackingCode } from '../../../shared/tracking-code.js';
+import { concernsApi, type PlannerConcernView } from '../concerns/concerns-api.js';
+import { dateTime, displayCode } from '../concerns/format.js';
+import { HideForm, MergeForm } from '../concerns/ModerationForms.js';
+import { PlannerOnly } from '../concerns/PlannerOnly.js';
+import { StatusForm } from '../concerns/StatusForm.js';
+import { StatusHistory } from '../concerns/StatusHistory.js';
+import { useLoaded } from '../concerns/use-concern.js';
+import '../concerns/concerns.css';
+import { useI18n } from '../i18n/i18n.js';
+import { Link, navigate } from '../router.js';
+
+function Contact({ c }: { c: PlannerConcernView['contact'] }) {
+  const { t } = useI18n();
+  const any = c.name || c.email || c.phone;
+  return (
+    <section className="concern-section contact-card" aria-labelledby="contact-title" data-testid="contact">
+      <h2 id="contact-title">{t('concerns.work.contact')}</h2>
+      <p className="private-note">{t('concerns.work.contactPrivate')}</p>
+      {any ? (
+        <dl className="facts">
+          {c.name ? (
+            <>
+              <dt>{t('concerns.form.name')}</dt>
+              <dd>{c.name}</dd>
+            </>
+          ) : null}
+          {c.email ? (
+            <>
+              <dt>{t('concerns.form.email')}</dt>
+              <dd>
+                <a href={`mailto:${c.email}`} dir="ltr">
+                  {c.email}
+                </a>
+              </dd>
+            </>
+          ) : null}
+          {c.phone ? (
+            <>
+              <dt>{t('concerns.form.phone')}</dt>
+              <dd>
+                <a href={`tel:${c.phone.replace(/[^\d+]/g, '')}`} dir="ltr">
+                  {c.phone}
+                </a>
+              </dd>
+            </>
+          ) : null}
+        </dl>
+      ) : (
+        <p>{t('concerns.work.noContact')}</p>
+      )}
+    </section>
+  );
+}
+
+function Work({ code }: { code: string }) {
+  const { t, lang, num } = useI18n();
+  const concern = useLoaded((signal) => concernsApi.planner(code, signal), code);
+  const c = concern.data;
+  if (concern.error) return <p className="page-narrow error" role="alert">{concern.error.status === 404 ? t('concerns.page.notFound') : t('concerns.work.error', { message: concern.error.message })}</p>;
+  if (!c) return <p className="page-narrow" role="status">{t('concerns.page.loading')}</p>;
+
+  const onMerged = (target: PlannerConcernView) => navigate(`/planner/concerns/${target.code}`);
+  return (
+    <div className="concern-page work-page" data-testid="work-page" data-code={c.code}>
+      <p className="back-link">
+        <Link href="/planner/concerns">{t('concerns.work.back')}</Link>
+      </p>
+      <h1>
+        {CATEGORY_NAMES[c.category][lang]}{' '}
+        <span className="title-code">
+          <bdi dir="ltr">{displayCode(c.code, lang)}</bdi>
+        </span>
+      </h1>
+      <p className="badges">
+        <span className={`badge concern-status-${c.status}`} data-testid="concern-status" data-status={c.status}>
+          {STATUS_NAMES[c.status][lang]}
+        </span>
+        <span className="badge">{t('concerns.queue.priority', { value: num(c.priority, 0) })}</span>
+        <span className="badge supporters">{t('concerns.queue.supporters', { count: num(c.supporters) })}</span>
+        {c.near_sensitive ? <span className="badge near-sensitive">{t('concerns.queue.nearSensitiveBadge')}</span> : null}
+        {c.hidden ? <span className="badge hidden-badge">{t('concerns.queue.hiddenBadge')}</span> : null}
+      </p>
+      <p>
+        <Link href={`/concerns/${c.code}`}>{t('concerns.work.publicPage')}</Link>
+        {' · '}
+        {t('concerns.work.filed', { date: dateTime(c.created_at, lang), channel: t(`concerns.work.channel.${c.channel}`) })}
+      </p>
+      <div className="work-columns">
+        <div>
+          <Contact c={c.contact} />
+          <section className="concern-section" aria-labelledby="work-desc-title">
+            <h2 id="work-desc-title">{t('concerns.work.originalText')}</h2>
+            {c.description ? <p className="concern-description">{c.description}</p> : <p className="muted">{t('concerns.page.noDescription')}</p>}
+            {c.address ? <p className="muted">{t('concerns.work.address', { address: c.address })}</p> : null}
+            {c.photo_url ? <img className="concern-photo" src={c.photo_url} alt={t('concerns.page.photoAlt')} /> : null}
+          </section>
+          <section className="concern-section" aria-labelledby="work-evidence-title">
+            <h2 id="work-evidence-title">{t('concerns.evidence.title')}</h2>
+            <p>{c.evidence.summary[lang]}</p>
+          </section>
+          <section className="concern-section" aria-labelledby="work-history-title">
+            <h2 id="work-history-title">{t('concerns.page.history')}</h2>
+            <StatusHistory events={c.history} />
+          </section>
+        </div>
+        <div>
+          <StatusForm concern={c} onSaved={concern.set} />
+          <MergeForm concern={c} onSaved={onMerged} />
+          <HideForm concern={c} onSaved={concern.set} />
+        </div>
+      </div>
+    </div>
+  );
+}
+
+/** The page for the concern whose code is `typed` (planners only). */
+export function ConcernWorkPage({ typed }: { typed: string }) {
+  const { t } = useI18n();
+  const code = normaliseTrackingCode(decodeURIComponent(typed));
+  return <PlannerOnly>{isTrackingCode(code) ? <Work code={code} /> : <p className="page-narrow">{t('concerns.page.notFound')}</p>}</PlannerOnly>;
+}
