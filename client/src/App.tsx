@@ -1,6 +1,7 @@
 /** The app shell: header and the page for the current route (`/` map, `/login`, the concern pages). */
 import { AppHeader } from './AppHeader.js';
 import { concernRoute } from './concerns/routes.js';
+import { requestRoute } from './requests/routes.js';
 import { useI18n } from './i18n/i18n.js';
 import { LoginPage } from './pages/LoginPage.js';
 import { MapPage } from './pages/MapPage.js';
@@ -21,7 +22,7 @@ function NotFound() {
 /** The shell around every page. */
 export function App() {
   const path = usePathname();
-  const page = path === '/' ? <MapPage /> : path === '/login' ? <LoginPage /> : (concernRoute(path) ?? <NotFound />);
+  const page = path === '/' ? <MapPage /> : path === '/login' ? <LoginPage /> : (concernRoute(path) ?? requestRoute(path) ?? <NotFound />);
   return (
     <div className="app">
       <AppHeader />

@@ -1,5 +1,6 @@
 /** The app's header: its name, navigation, the language switch and signing in or out. */
 import { ConcernNavLinks } from './concerns/ConcernNavLinks.js';
+import { RequestNavLinks } from './requests/RequestNavLinks.js';
 import { useI18n } from './i18n/i18n.js';
 import { Link, navigate, usePathname } from './router.js';
 import { useSession } from './session.js';
@@ -26,6 +27,7 @@ export function AppHeader() {
       </Link>
       <nav className="header-nav" aria-label={t('nav.main')}>
         <ConcernNavLinks />
+        <RequestNavLinks />
         <button type="button" className="header-button" lang={other} onClick={() => setLang(other)} aria-label={t('lang.switchTo')}>
           {t('lang.other')}
         </button>

@@ -1,5 +1,6 @@
 /** English strings: every key of the Persian source, nothing else. */
 import { concernsEn } from './concerns.en.js';
+import { requestsEn } from './requests.en.js';
 import type { Messages } from './fa.js';
 
 export const en: Messages = {
@@ -166,4 +167,5 @@ export const en: Messages = {
   'zone.heritage': 'Heritage precinct',
   'zone.district': 'Municipal district',
   ...concernsEn,
+  ...requestsEn,
 };

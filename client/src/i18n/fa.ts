@@ -1,5 +1,6 @@
 /** Persian strings: the source locale. Its keys are the type every other locale must fill. */
 import { concernsFa } from './concerns.fa.js';
+import { requestsFa } from './requests.fa.js';
 
 export const fa = {
   'app.name': 'دکل',
@@ -165,6 +166,7 @@ export const fa = {
   'zone.heritage': 'حریم میراث فرهنگی',
   'zone.district': 'منطقهٔ شهرداری',
   ...concernsFa,
+  ...requestsFa,
 } as const;
 
 /** A message key of the source locale. */

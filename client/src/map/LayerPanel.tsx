@@ -2,6 +2,7 @@
 import { useId } from 'react';
 import type { Operator } from '../../../shared/model.js';
 import { ConcernLegend } from '../concerns/ConcernLegend.js';
+import { ProposalLegend } from '../requests/ProposalLegend.js';
 import { useI18n } from '../i18n/i18n.js';
 import type { MessageKey } from '../i18n/fa.js';
 import { AIRPORT_COLOR, BOUNDARY_COLOR, PLACE_COLOR, ZONE_STYLE } from './overlay-styles.js';
@@ -14,7 +15,7 @@ interface Props {
   onChange(overlays: OverlayId[]): void;
 }
 
-const LABEL: Record<OverlayId, MessageKey> = { boundaries: 'layers.boundaries', zones: 'layers.zones', places: 'layers.places', airport: 'layers.airport', concerns: 'concerns.layer.title' };
+const LABEL: Record<OverlayId, MessageKey> = { boundaries: 'layers.boundaries', zones: 'layers.zones', places: 'layers.places', airport: 'layers.airport', concerns: 'concerns.layer.title', proposals: 'proposal.layer' };
 
 /** A 24 px symbol drawn like the map draws it. */
 function Dot({ fill, stroke, width = 1, dash, r = 6, ring = false }: { fill: string; stroke: string; width?: number; dash?: string; r?: number; ring?: boolean }) {
@@ -112,6 +113,7 @@ export function LayerPanel({ overlays, operators, onChange }: Props) {
           </>
         ) : null}
         {has('concerns') ? <ConcernLegend /> : null}
+        {has('proposals') ? <ProposalLegend /> : null}
         {has('boundaries') ? (
           <li>
             <Line color={BOUNDARY_COLOR} dash="6 3" />

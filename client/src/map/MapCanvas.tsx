@@ -6,6 +6,7 @@ import type L from 'leaflet';
 import type { ClientConfig, MapPoint } from '../api.js';
 import { useI18n } from '../i18n/i18n.js';
 import { ConcernsLayer } from '../concerns/ConcernsLayer.js';
+import { ProposalsLayer } from '../requests/ProposalsLayer.js';
 import { AirportLayer } from './AirportLayer.js';
 import { BoundariesLayer } from './BoundariesLayer.js';
 import { PlacesLayer } from './PlacesLayer.js';
@@ -87,6 +88,7 @@ export function MapCanvas({ initial, config, overlays, bbox, points, colorOf, se
       {on('airport') && <AirportLayer />}
       {on('places') && <PlacesLayer bbox={bbox} />}
       {on('concerns') && <ConcernsLayer bbox={bbox} />}
+      {on('proposals') && <ProposalsLayer bbox={bbox} />}
       <SitesOverlay points={points} colorOf={colorOf} selectedId={selectedId} onSite={onSite} />
     </MapContainer>
   );

@@ -3,6 +3,7 @@
 import { useEffect, useRef, useState, type Ref } from 'react';
 import { api, ApiError, isAbort, type SiteFeature } from '../api.js';
 import { useI18n } from '../i18n/i18n.js';
+import { Link } from '../router.js';
 import type { FilingTarget } from '../concerns/use-concern-filing.js';
 import { AntennaTable, antennaComplianceM } from './AntennaTable.js';
 
@@ -136,6 +137,13 @@ export function SitePanel({ siteId, panelRef, operatorName, colorOf, districtNam
               {t(`source.${p.source}`)} · {p.verified ? t('site.verifiedYes') : t('site.verifiedNo')}
             </dd>
           </dl>
+          {p.approving_request_id ? (
+            <p className="approved-by">
+              <Link href={`/proposals/${p.approving_request_id}`} data-testid="approving-decision">
+                {t('site.approvedBy', { id: num(p.approving_request_id) })}
+              </Link>
+            </p>
+          ) : null}
           <h3>{t('site.antennas', { count: antennas.length })}</h3>
           {antennas.length === 0 ? (
             <p className="muted">{t('site.noAntennas')}</p>

@@ -9,7 +9,7 @@ export interface SiteFilters {
   shared: boolean | null;
 }
 
-export const OVERLAYS = ['boundaries', 'zones', 'places', 'airport', 'concerns'] as const;
+export const OVERLAYS = ['boundaries', 'zones', 'places', 'airport', 'concerns', 'proposals'] as const;
 export type OverlayId = (typeof OVERLAYS)[number];
 
 export interface MapView {
@@ -27,7 +27,7 @@ export const DEFAULT_VIEW: MapView = {
   lat: 35.8355,
   zoom: 12,
   filters: { operator: null, technology: null, status: null, shared: null },
-  overlays: ['boundaries', 'zones', 'airport'],
+  overlays: ['boundaries', 'zones', 'airport', 'proposals'],
   site: null,
 };
 
