@@ -4,6 +4,8 @@
  *  a phone; 22 days later a planner re-runs the check, sees the exposure map, approves with a condition and
  *  prints the letter; the engineer marks the mast built and the public map shows it active with the approving
  *  decision linked. Screenshots of every page, desktop and phone, Persian and English. */
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import geodesic from 'geographiclib-geodesic';
 import type { Page } from 'playwright-core';
@@ -14,6 +16,19 @@ import { startHarness, type Harness } from './harness.js';
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n');
 const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
 const FAKE_PDF = Buffer.from('<html><script>alert(1)</script></html>');
+
+// Evaluated in the page (the app's CSP rightly refuses an injected script tag).
+const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+/** Serious and critical axe-core findings on the page as it is now. */
+async function axeSerious(page: Page): Promise<unknown[]> {
+  await page.evaluate(AXE_SOURCE);
+  const violations = await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run(ctx: Document): Promise<{ violations: { id: string; impact: string | null; nodes: { target: unknown[] }[] }[] }> } }).axe;
+    return (await axe.run(document)).violations.map((v) => ({ id: v.id, impact: v.impact, targets: v.nodes.slice(0, 3).map((n) => n.target) }));
+  });
+  return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+}
 
 const T0 = Date.parse('2025-06-01T06:30:00.000Z');
 const DAY = 86_400_000;
@@ -114,6 +129,7 @@ describe('site request, consultation and decision', { timeout: 120_000 }, () => 
     await h.screenshot(page, 'request-form-fa-desktop');
     await page.getByTestId('precheck').scrollIntoViewIfNeeded();
     await h.screenshot(page, 'request-precheck-fa-desktop');
+    expect(await axeSerious(page)).toEqual([]);
     // Saved as a draft: the address becomes the draft's, the form stays as typed.
     await page.getByTestId('save-draft').click();
     await expect.poll(() => new URL(page.url()).pathname).toMatch(/^\/requests\/\d+$/);
@@ -188,6 +204,7 @@ describe('site request, consultation and decision', { timeout: 120_000 }, () => 
     const hp = (await page.locator('input[name=website]').boundingBox())!;
     expect(hp.x + hp.width <= 0 || hp.x >= 360).toBe(true);
     await h.screenshot(page, 'proposal-fa-phone');
+    expect(await axeSerious(page)).toEqual([]);
 
     await page.locator('textarea[name=body]').fill('این دکل به مدرسهٔ محله نزدیک است؛ لطفاً سازهٔ موجود را به اشتراک بگذارید.');
     await page.locator('input[name=name]').fill('سارا');
@@ -242,6 +259,7 @@ describe('site request, consultation and decision', { timeout: 120_000 }, () => 
     await page.locator('input[name=condition-0]').fill('Measure exposure at the nearest school within 30 days of switch-on.');
     await page.getByTestId('decision-form').scrollIntoViewIfNeeded();
     await h.screenshot(page, 'request-decision-form-en');
+    expect(await axeSerious(page)).toEqual([]);
     await page.getByTestId('decide').click();
     await expect.poll(() => statusOf(page), { timeout: 15_000 }).toBe('approved_with_conditions');
     expect(await page.locator('.decision-box .conditions li').textContent()).toContain('Measure exposure');
@@ -252,6 +270,7 @@ describe('site request, consultation and decision', { timeout: 120_000 }, () => 
     expect(await page.getByTestId('letter-fa').textContent()).toContain('موافقت مشروط');
     expect(await page.getByTestId('letter-en').textContent()).toContain('Condition 1: Measure exposure');
     await h.screenshot(page, 'letter-en-desktop');
+    expect(await axeSerious(page)).toEqual([]);
     await page.emulateMedia({ media: 'print' });
     expect(await page.locator('.app-header').isVisible()).toBe(false);
     await h.screenshot(page, 'letter-print');

@@ -20,7 +20,7 @@ export const requestsFa = {
   'requests.type.change': 'تغییر در سازهٔ خود',
   'requests.type.colocation': 'نصب مشترک روی سازهٔ اپراتور دیگر',
   'requests.decision.approve': 'موافقت',
-  'requests.decision.approve_with_conditions': 'موافقت با شرط',
+  'requests.decision.approve_with_conditions': 'موافقت مشروط',
   'requests.decision.reject': 'مخالفت',
   'requests.verdict.pass': 'قبول',
   'requests.verdict.warn': 'هشدار',

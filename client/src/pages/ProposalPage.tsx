@@ -13,7 +13,7 @@ import { KeyPointsTable } from '../requests/KeyPointsTable.js';
 import { PinMap } from '../requests/PinMap.js';
 import { RequestFacts } from '../requests/RequestFacts.js';
 import { RuleReport } from '../requests/RuleReport.js';
-import { decisionKey, statusKey, when } from '../requests/format.js';
+import { decidedKey, statusKey, when } from '../requests/format.js';
 import { requestsApi, type ProposalView } from '../requests/requests-api.js';
 
 /** The page. */
@@ -69,13 +69,13 @@ export function ProposalPage({ id }: { id: number }) {
 
       {p.decision ? (
         <section className="page-section decision-box" aria-labelledby="p-decision" data-testid="proposal-decision">
-          <h2 id="p-decision">{t('requests.page.decision', { decision: t(decisionKey(p.decision.decision)) })}</h2>
+          <h2 id="p-decision">{t('requests.page.decision', { decision: t(decidedKey(p.decision.decision)) })}</h2>
           <p className="muted">{when(p.decision.decided_at, lang)}</p>
-          <p className="prewrap">{p.decision.reasons}</p>
+          <p className="prewrap" dir="auto">{p.decision.reasons}</p>
           {p.decision.conditions.length > 0 ? (
             <ol className="conditions">
               {p.decision.conditions.map((x, i) => (
-                <li key={i}>{x}</li>
+                <li key={i} dir="auto">{x}</li>
               ))}
             </ol>
           ) : null}
@@ -96,7 +96,7 @@ export function ProposalPage({ id }: { id: number }) {
           {p.sharing_justification ? (
             <>
               <h3>{t('proposal.whyNotShare')}</h3>
-              <p className="prewrap">{p.sharing_justification}</p>
+              <p className="prewrap" dir="auto">{p.sharing_justification}</p>
             </>
           ) : null}
         </section>

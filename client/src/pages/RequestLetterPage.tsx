@@ -18,11 +18,23 @@ function LetterText({ letter, lang }: { letter: Letter; lang: 'fa' | 'en' }) {
       </p>
       <h2>{text.title}</h2>
       <p className={`letter-decision decision-${letter.decision}`}>{text.decision}</p>
-      {text.body.map((line, i) => (
-        <p key={i} className="prewrap">
-          {line}
-        </p>
-      ))}
+      {text.body.map((line, i) => {
+        // "Reasons: …" — the planner's words are isolated, so English reasons keep their punctuation in the
+        // Persian letter (and Persian ones in the English letter).
+        const cut = line.indexOf(': ');
+        return (
+          <p key={i} className="prewrap">
+            {cut > 0 ? (
+              <>
+                {line.slice(0, cut + 2)}
+                <bdi>{line.slice(cut + 2)}</bdi>
+              </>
+            ) : (
+              line
+            )}
+          </p>
+        );
+      })}
     </section>
   );
 }

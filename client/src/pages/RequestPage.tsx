@@ -16,7 +16,7 @@ import { RequestClocks } from '../requests/RequestClocks.js';
 import { RequestEditor } from '../requests/RequestEditor.js';
 import { RequestFacts } from '../requests/RequestFacts.js';
 import { RuleReport } from '../requests/RuleReport.js';
-import { decisionKey, statusKey, when } from '../requests/format.js';
+import { decidedKey, statusKey, when } from '../requests/format.js';
 import { requestsApi, type RequestView } from '../requests/requests-api.js';
 
 /** The page; `id` null for a new request. */
@@ -98,12 +98,12 @@ export function RequestPage({ id }: { id: number | null }) {
       ) : null}
       {view?.decision ? (
         <section className="page-section decision-box" aria-labelledby="decision-title">
-          <h2 id="decision-title">{t('requests.page.decision', { decision: t(decisionKey(view.decision.decision)) })}</h2>
-          <p className="prewrap">{view.decision.reasons}</p>
+          <h2 id="decision-title">{t('requests.page.decision', { decision: t(decidedKey(view.decision.decision)) })}</h2>
+          <p className="prewrap" dir="auto">{view.decision.reasons}</p>
           {view.decision.conditions.length > 0 ? (
             <ol className="conditions">
               {view.decision.conditions.map((c, i) => (
-                <li key={i}>{c}</li>
+                <li key={i} dir="auto">{c}</li>
               ))}
             </ol>
           ) : null}

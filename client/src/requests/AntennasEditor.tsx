@@ -38,7 +38,7 @@ export function AntennasEditor({ rows, operatorName, structureHeight, errors, di
 
   return (
     <fieldset className="antennas-editor" disabled={disabled}>
-      <legend>{t('requests.form.antennas', { count: rows.length })}</legend>
+      <legend className="visually-hidden">{t('requests.form.antennas', { count: rows.length })}</legend>
       {rows.length === 0 ? <p className="muted">{t('requests.form.noAntennas')}</p> : null}
       <ol className="antenna-rows">
         {rows.map((r, i) => {

@@ -69,7 +69,7 @@ export function CommentsList({ comments, moderate }: Props) {
             {moderate && (c.name || c.email) ? <span> · {[c.name, c.email].filter(Boolean).join(' · ')}</span> : null}
             {c.hidden ? <span className="badge">{t('requests.comments.hidden', { reason: c.hidden_reason ?? '' })}</span> : null}
           </p>
-          <p className="comment-body prewrap">{c.body}</p>
+          <p className="comment-body prewrap" dir="auto">{c.body}</p>
           {moderate ? <HideForm requestId={moderate.requestId} comment={c} onDone={moderate.onChange} /> : null}
         </li>
       ))}

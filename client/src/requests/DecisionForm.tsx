@@ -17,6 +17,8 @@ export function DecisionForm({ requestId, onDecided }: { requestId: number; onDe
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [busy, setBusy] = useState(false);
   const withConditions = decision === 'approve_with_conditions';
+  /** An error goes as soon as its field is changed. */
+  const clear = (field: string) => setErrors((e) => (field in e ? Object.fromEntries(Object.entries(e).filter(([k]) => k !== field)) : e));
 
   const send = async (e: FormEvent) => {
     e.preventDefault();
@@ -46,7 +48,10 @@ export function DecisionForm({ requestId, onDecided }: { requestId: number; onDe
         <legend>{t('requests.decide.decision')}</legend>
         {DECISIONS.map((d, i) => (
           <label key={d} className="radio">
-            <input type="radio" name="decision" value={d} checked={decision === d} onChange={() => setDecision(d)} aria-invalid={errors.decision && i === 0 ? true : undefined} />
+            <input type="radio" name="decision" value={d} checked={decision === d} onChange={() => {
+              setDecision(d);
+              clear('decision');
+            }} aria-invalid={errors.decision && i === 0 ? true : undefined} />
             {t(decisionKey(d))}
           </label>
         ))}
@@ -54,7 +59,10 @@ export function DecisionForm({ requestId, onDecided }: { requestId: number; onDe
       </fieldset>
       <div className="field">
         <label htmlFor={`${id}-reasons`}>{t('requests.decide.reasons')}</label>
-        <textarea id={`${id}-reasons`} name="reasons" rows={5} maxLength={REQUEST_LIMITS.reasonsChars} value={reasons} onChange={(e) => setReasons(e.target.value)}
+        <textarea id={`${id}-reasons`} name="reasons" rows={5} maxLength={REQUEST_LIMITS.reasonsChars} value={reasons} onChange={(e) => {
+            setReasons(e.target.value);
+            clear('reasons');
+          }}
           aria-invalid={errors.reasons ? true : undefined} aria-describedby={`${id}-r-hint${errors.reasons ? ` ${id}-r-err` : ''}`} />
         <p id={`${id}-r-hint`} className="muted">{t('requests.decide.reasonsHint')}</p>
         {errors.reasons ? <p id={`${id}-r-err`} className="field-error">{errors.reasons}</p> : null}
@@ -68,7 +76,10 @@ export function DecisionForm({ requestId, onDecided }: { requestId: number; onDe
                 <label htmlFor={`${id}-c${i}`} className="visually-hidden">{t('requests.decide.condition', { n: num(i + 1) })}</label>
                 <input id={`${id}-c${i}`} name={`condition-${i}`} maxLength={REQUEST_LIMITS.conditionChars} value={c}
                   aria-invalid={errors.conditions && i === 0 ? true : undefined}
-                  onChange={(e) => setConditions(conditions.map((x, j) => (j === i ? e.target.value : x)))} />
+                  onChange={(e) => {
+                    setConditions(conditions.map((x, j) => (j === i ? e.target.value : x)));
+                    clear('conditions');
+                  }} />
                 {conditions.length > 1 ? (
                   <button type="button" className="button secondary small" onClick={() => setConditions(conditions.filter((_, j) => j !== i))}>
                     {t('requests.decide.removeCondition', { n: num(i + 1) })}

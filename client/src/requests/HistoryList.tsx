@@ -17,7 +17,7 @@ export function HistoryList({ history }: { history: RequestView['history'] }) {
               to: t(statusKey(h.to_status)),
             })}
           </span>
-          {h.note ? <p className="history-note prewrap">{h.note}</p> : null}
+          {h.note ? <p className="history-note prewrap" dir="auto">{h.note}</p> : null}
         </li>
       ))}
     </ol>

@@ -88,13 +88,24 @@ function Pin({ position, onMove, title }: { position: readonly [number, number] 
       m.addTo(map);
       marker.current = m;
       if (!map.getBounds().pad(-0.1).contains(at)) map.setView(at, map.getZoom());
-    } else if (!marker.current.getLatLng().equals(at)) {
-      marker.current.setLatLng(at);
-      if (!map.getBounds().contains(at)) map.panTo(at);
+    } else {
+      if (!marker.current.getLatLng().equals(at)) {
+        marker.current.setLatLng(at);
+        if (!map.getBounds().contains(at)) map.panTo(at);
+      }
+      if (editable) marker.current.dragging?.enable();
+      else marker.current.dragging?.disable();
     }
   }, [map, position, editable, title]);
 
-  useEffect(() => () => void marker.current?.remove(), []);
+  // Nulled too, so a remount (React's StrictMode runs effects twice) draws the pin again.
+  useEffect(
+    () => () => {
+      marker.current?.remove();
+      marker.current = null;
+    },
+    [],
+  );
   return null;
 }
 

@@ -79,7 +79,7 @@ export function PlannerReview({ view, onChange }: Props) {
           <h2 id="review-sharing">{t('requests.sharing.title')}</h2>
           <SharingOptions options={view.sharing_options} radiusM={null} />
           <h3>{t('requests.sharing.justification')}</h3>
-          <p className="prewrap">{view.sharing_justification || t('requests.review.noJustification')}</p>
+          <p className="prewrap" dir="auto">{view.sharing_justification || t('requests.review.noJustification')}</p>
         </section>
       ) : null}
 

@@ -35,11 +35,11 @@ export function RequestFacts({ facts }: { facts: Facts }) {
         <dd>{facts.height_m !== null ? t('unit.metres', { value: num(facts.height_m, 1) }) : unknown}</dd>
         <dt>{t('requests.facts.where')}</dt>
         <dd>
-          {facts.address ? <>{facts.address} · </> : null}
+          {facts.address ? <><bdi>{facts.address}</bdi> · </> : null}
           {facts.lat !== null && facts.lon !== null ? <bdi dir="ltr">{`${facts.lat.toFixed(5)}, ${facts.lon.toFixed(5)}`}</bdi> : unknown}
         </dd>
         <dt>{t('requests.facts.why')}</dt>
-        <dd className="prewrap">{facts.purpose || unknown}</dd>
+        <dd className="prewrap" dir="auto">{facts.purpose || unknown}</dd>
       </dl>
       <h3>{t('site.antennas', { count: antennas.length })}</h3>
       {antennas.length === 0 ? (

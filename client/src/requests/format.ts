@@ -11,6 +11,8 @@ export const statusKey = (s: RequestStatus): MessageKey => `requests.status.${s}
 export const typeKey = (t: RequestType): MessageKey => `requests.type.${t}`;
 /** The message key of a decision. */
 export const decisionKey = (d: Decision): MessageKey => `requests.decision.${d}`;
+/** The message key of a decision as the record states it ("Approved with conditions"): its resulting status. */
+export const decidedKey = (d: Decision): MessageKey => statusKey(d === 'approve' ? 'approved' : d === 'reject' ? 'rejected' : 'approved_with_conditions');
 /** The message key of a siting rule's name. */
 export const ruleKey = (r: RuleName): MessageKey => `requests.rule.${r}`;
 /** The message key of a rule status. */
