@@ -5,6 +5,7 @@ import { requestRoute } from './requests/routes.js';
 import { useI18n } from './i18n/i18n.js';
 import { LoginPage } from './pages/LoginPage.js';
 import { MapPage } from './pages/MapPage.js';
+import { planningRoute } from './planning/routes.js';
 import { Link, usePathname } from './router.js';
 
 function NotFound() {
@@ -22,7 +23,7 @@ function NotFound() {
 /** The shell around every page. */
 export function App() {
   const path = usePathname();
-  const page = path === '/' ? <MapPage /> : path === '/login' ? <LoginPage /> : (concernRoute(path) ?? requestRoute(path) ?? <NotFound />);
+  const page = path === '/' ? <MapPage /> : path === '/login' ? <LoginPage /> : (concernRoute(path) ?? requestRoute(path) ?? planningRoute(path) ?? <NotFound />);
   return (
     <div className="app">
       <AppHeader />

@@ -4,6 +4,7 @@ import { RequestNavLinks } from './requests/RequestNavLinks.js';
 import { useI18n } from './i18n/i18n.js';
 import { Link, navigate, usePathname } from './router.js';
 import { useSession } from './session.js';
+import { PlanningNavLink } from './planning/PlanningNavLink.js';
 
 /** The header bar. */
 export function AppHeader() {
@@ -28,6 +29,7 @@ export function AppHeader() {
       <nav className="header-nav" aria-label={t('nav.main')}>
         <ConcernNavLinks />
         <RequestNavLinks />
+        <PlanningNavLink />
         <button type="button" className="header-button" lang={other} onClick={() => setLang(other)} aria-label={t('lang.switchTo')}>
           {t('lang.other')}
         </button>

@@ -2,6 +2,7 @@
 import { concernsEn } from './concerns.en.js';
 import { requestsEn } from './requests.en.js';
 import type { Messages } from './fa.js';
+import { planningEn } from './planning.en.js';
 
 export const en: Messages = {
   'app.name': 'Dakal',
@@ -168,4 +169,5 @@ export const en: Messages = {
   'zone.district': 'Municipal district',
   ...concernsEn,
   ...requestsEn,
+  ...planningEn,
 };

@@ -1,6 +1,7 @@
 /** Persian strings: the source locale. Its keys are the type every other locale must fill. */
 import { concernsFa } from './concerns.fa.js';
 import { requestsFa } from './requests.fa.js';
+import { planningFa } from './planning.fa.js';
 
 export const fa = {
   'app.name': 'دکل',
@@ -167,6 +168,7 @@ export const fa = {
   'zone.district': 'منطقهٔ شهرداری',
   ...concernsFa,
   ...requestsFa,
+  ...planningFa,
 } as const;
 
 /** A message key of the source locale. */
