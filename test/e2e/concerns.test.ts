@@ -23,6 +23,8 @@ const NOTE = 'کارشناس شهرداری روز شنبه برای بازدی�
 let h: Harness;
 /** The first concern, filed in the browser. */
 let first: ConcernView;
+/** The concern whose description is HTML. */
+let htmlCode: string;
 let sites: Array<{ id: number; status: string; lon: number; lat: number }>;
 
 beforeAll(async () => {
@@ -45,25 +47,31 @@ async function axeSerious(page: Page): Promise<unknown[]> {
   return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
 }
 
-/** On the map page: "report a concern", then a tap on the map's centre, then "continue". */
-async function pickCentre(page: Page, tap: boolean): Promise<void> {
+/** Longitude degrees per CSS pixel at zoom 17 (Web Mercator: 360° over 256 × 2^17 pixels). */
+const DEG_PER_PX_Z17 = 360 / (256 * 2 ** 17);
+
+/** On the map page: "report a concern", then a tap `dx` pixels east of the map's centre and a few pixels
+ *  below it (the new pin stands on the centre: its tip ends there). */
+async function pickNearCentre(page: Page, tap: boolean, dx = 0): Promise<void> {
   await mapReady(page);
   await page.locator('.report-button').click();
   await page.getByTestId('concern-pick').waitFor();
   const c = await mapCentre(page);
-  if (tap) await page.touchscreen.tap(c.x, c.y);
-  else await page.mouse.click(c.x, c.y);
+  if (tap) await page.touchscreen.tap(c.x + dx, c.y + 4);
+  else await page.mouse.click(c.x + dx, c.y + 4);
 }
 
 describe('residents filing concerns on a phone, in Persian', { timeout: 90_000 }, () => {
   it('files a concern on the map with a photo and gets a tracking code and its page with the evidence', async () => {
-    const nearest = Math.min(...sites.map((s) => geodesicM(HOME.lat, HOME.lon, s.lat, s.lon)));
-    expect(nearest, 'a tap at the centre must land on a place, not on a mast').toBeGreaterThan(25);
+    const tapped = { lat: HOME.lat, lon: HOME.lon - 60 * DEG_PER_PX_Z17 };
+    const nearest = Math.min(...sites.map((s) => geodesicM(tapped.lat, tapped.lon, s.lat, s.lon)));
+    expect(nearest, 'the tap must land on a place, not on a mast').toBeGreaterThan(25);
     const { page, errors } = await h.open(`/?lat=${HOME.lat}&lon=${HOME.lon}&z=17`, { phone: true, lang: 'fa' });
     await mapReady(page);
     expect(await smallTargets(page)).toEqual([]);
     await h.screenshot(page, 'concern-map-fa-phone');
-    await pickCentre(page, true);
+    // Tapped 60 px west of the centre, where no mast stands: the pin moves there.
+    await pickNearCentre(page, true, -60);
     expect(await page.getByTestId('concern-pick').textContent()).toContain('یک نقطه روی نقشه');
     await h.screenshot(page, 'concern-pick-fa-phone');
     await page.getByTestId('concern-pick-next').tap();
@@ -101,7 +109,8 @@ describe('residents filing concerns on a phone, in Persian', { timeout: 90_000 }
     expect(body.photo_base64.startsWith('data:image/jpeg;base64,')).toBe(true);
     expect(hasGps(Buffer.from(body.photo_base64.split(',')[1]!, 'base64'))).toBe(false);
     expect(body.website).toBe('');
-    expect(geodesicM(body.lat, body.lon, HOME.lat, HOME.lon)).toBeLessThan(3);
+    // 4 px below the centre at about 0.97 m a pixel: within 5 m of the tapped point.
+    expect(geodesicM(body.lat, body.lon, tapped.lat, tapped.lon)).toBeLessThan(5);
 
     const banner = page.getByTestId('code-banner');
     await banner.waitFor();
@@ -117,7 +126,7 @@ describe('residents filing concerns on a phone, in Persian', { timeout: 90_000 }
 
     // Masts within 300 m: every one GeographicLib puts inside is listed, none outside, each at its distance.
     const rows = page.getByTestId('evidence-sites').locator('li');
-    const shown = await rows.evaluateAll((lis) => lis.map((li) => ({ id: Number((li as HTMLElement).dataset.siteId), distance: li.querySelector('.evidence-distance')!.textContent!, permit: li.querySelector('.permit')!.textContent! })));
+    const shown = await rows.evaluateAll((lis) => lis.map((li) => ({ id: Number((li as HTMLElement).dataset.siteId), distance: li.querySelector('.evidence-distance')!.textContent!, permit: li.querySelector('.concern-permit')!.textContent! })));
     expect(shown.length).toBeGreaterThan(0);
     const truth = new Map(sites.map((s) => [s.id, { d: geodesicM(first.lat, first.lon, s.lat, s.lon), s }]));
     for (const row of shown) {
@@ -155,7 +164,8 @@ describe('residents filing concerns on a phone, in Persian', { timeout: 90_000 }
     try {
       const { page, errors } = await h.open(`${relay.origin}/?lat=${HOME.lat}&lon=${HOME.lon}&z=17`, { phone: true, lang: 'fa' });
       await page.context().grantPermissions(['geolocation'], { origin: relay.origin });
-      await page.context().setGeolocation({ latitude: HOME.lat + 0.0001, longitude: HOME.lon });
+      // This neighbour stands about 11 m north of the first concern.
+      await page.context().setGeolocation({ latitude: first.lat + 0.0001, longitude: first.lon });
       await mapReady(page);
       await page.locator('.report-button').tap();
       await page.getByRole('button', { name: 'موقعیت من' }).last().tap();
@@ -196,7 +206,7 @@ describe('on a desktop in English', { timeout: 90_000 }, () => {
     await page.locator('.report-button').click();
     const pin = page.locator('.concern-pin');
     const p = (await pin.boundingBox())!;
-    // Dragged 100 px east: at zoom 17, 100 × 360 / (256 × 2^17) degrees of longitude.
+    // Dragged 100 px east: at zoom 17, 100 × DEG_PER_PX_Z17 degrees of longitude.
     await page.mouse.move(p.x + p.width / 2, p.y + p.height / 2);
     await page.mouse.down();
     await page.mouse.move(p.x + p.width / 2 + 50, p.y + p.height / 2, { steps: 5 });
@@ -210,9 +220,10 @@ describe('on a desktop in English', { timeout: 90_000 }, () => {
     await page.getByTestId('concern-submit').click();
     await page.getByTestId('code-banner').waitFor();
     const code = (await page.getByTestId('tracking-code').getAttribute('data-code'))!;
+    htmlCode = code;
     const filed = await getConcern(code);
     // The view was centred on HOME and the pin starts at the centre.
-    expect(filed.lon - HOME.lon).toBeCloseTo((100 * 360) / (256 * 2 ** 17), 5);
+    expect(filed.lon - HOME.lon).toBeCloseTo(100 * DEG_PER_PX_Z17, 5);
     expect(Math.abs(filed.lat - HOME.lat)).toBeLessThan(0.00002);
     const desc = page.getByTestId('concern-description');
     expect(await desc.textContent()).toBe(payload);
@@ -220,6 +231,40 @@ describe('on a desktop in English', { timeout: 90_000 }, () => {
     await page.getByTestId('evidence').waitFor();
     await h.screenshot(page, 'concern-page-en-desktop');
     expect(dialogs).toEqual([]);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it("a mast tapped while placing the pin is the concern's subject; a mast's panel starts one too", async () => {
+    const f = (await (await fetch(`${h.baseUrl}/api/sites/1`)).json()) as { geometry: { coordinates: [number, number] }; properties: { code: string } };
+    const { code } = f.properties;
+    const [lon, lat] = f.geometry.coordinates;
+    let { page, errors } = await h.open(`/?lat=${lat}&lon=${lon}&z=17&site=1`, { lang: 'fa' });
+    const panel = page.getByTestId('site-panel');
+    await panel.getByRole('button', { name: 'ثبت نگرانی دربارهٔ این دکل' }).click();
+    const form = page.getByTestId('concern-form');
+    expect(await form.locator('.form-where').textContent()).toContain(code);
+    expect(await panel.count()).toBe(0);
+    await h.screenshot(page, 'concern-form-site-fa-desktop');
+    await form.getByRole('button', { name: 'بستن فرم' }).click();
+    expect(await page.evaluate(() => document.activeElement?.classList.contains('report-button'))).toBe(true);
+    expect(errors).toEqual([]);
+    await page.close();
+
+    // Placing the pin: a tap on the mast (at the centre) makes it the subject instead of opening its panel.
+    ({ page, errors } = await h.open(`/?lat=${lat}&lon=${lon}&z=17`, { lang: 'fa' }));
+    const form2 = page.getByTestId('concern-form');
+    await pickNearCentre(page, false);
+    await expect.poll(() => page.getByTestId('concern-pick').locator('.pick-where').textContent()).toContain(code);
+    expect(await page.getByTestId('site-panel').count()).toBe(0);
+    await page.getByTestId('concern-pick-next').click();
+    await form2.getByText('ایمنی سازه').click();
+    await page.getByTestId('concern-submit').click();
+    await page.getByTestId('code-banner').waitFor();
+    const filed = await getConcern((await page.getByTestId('tracking-code').getAttribute('data-code'))!);
+    expect(filed.site).toEqual({ id: 1, code });
+    expect(filed.evidence.sites[0]).toMatchObject({ id: 1, distance_m: 0 });
+    expect(await page.locator('.concern-facts').textContent()).toContain(code);
     expect(errors).toEqual([]);
     await page.close();
   });
@@ -305,10 +350,13 @@ describe('the concerns layer', { timeout: 90_000 }, () => {
     await mapReady(page);
     // The heat canvas is made when the first disc is drawn on it.
     await page.locator('.leaflet-dakal-concern-heat-pane canvas').waitFor();
-    // Two concerns so far (the "me too" added none); the first weighs 1 + its 2 supporters.
-    const heat = (await (await fetch(`${h.baseUrl}/api/concerns/heat?bbox=50.9,35.78,51.1,35.9&zoom=13`)).json()) as { cells: Array<{ count: number; weight: number }> };
-    expect(heat.cells.reduce((n, c) => n + c.count, 0)).toBe(2);
-    expect(heat.cells.reduce((n, c) => n + c.weight, 0)).toBe(4);
+    // The heat adds up to the concerns the point layer lists in the same box, each weighing 1 + its supporters.
+    const box = 'bbox=50.9,35.78,51.1,35.9';
+    const heat = (await (await fetch(`${h.baseUrl}/api/concerns/heat?${box}&zoom=13`)).json()) as { cells: Array<{ count: number; weight: number }> };
+    const points = (await (await fetch(`${h.baseUrl}/api/concerns?${box}`)).json()) as { features: Array<{ properties: { supporters: number } }> };
+    expect(points.features.length).toBe(3);
+    expect(heat.cells.reduce((n, c) => n + c.count, 0)).toBe(points.features.length);
+    expect(heat.cells.reduce((n, c) => n + c.weight, 0)).toBe(points.features.reduce((n, f) => n + 1 + f.properties.supporters, 0));
     await h.screenshot(page, 'concern-layer-heat-fa-desktop');
     await page.close();
 
@@ -324,5 +372,41 @@ describe('the concerns layer', { timeout: 90_000 }, () => {
     expect(errors).toEqual([]);
     expect(close.errors).toEqual([]);
     await close.page.close();
+  });
+});
+
+describe("the planner's pages on a phone, in English", { timeout: 90_000 }, () => {
+  it('hides a concern with a reason and merges it into another; the public page says so', async () => {
+    const { page, errors } = await h.open('/login', { phone: true, lang: 'en' });
+    await page.locator('input[name=username]').fill('planner');
+    await page.locator('input[name=password]').fill('demo-planner');
+    await page.locator('form button[type=submit]').tap();
+    await page.waitForURL((u) => u.pathname === '/');
+    await page.goto(`${h.baseUrl}/planner/concerns`);
+    await page.locator(`.queue-item[data-code="${htmlCode}"]`).waitFor();
+    await h.screenshot(page, 'concern-queue-en-phone');
+    expect(await smallTargets(page)).toEqual([]);
+    await page.locator(`.queue-item[data-code="${htmlCode}"] a`).tap();
+    await page.getByTestId('work-page').waitFor();
+    await h.screenshot(page, 'concern-work-en-phone');
+    await page.locator('textarea[name=hide-reason]').fill('Markup, not a description');
+    await page.getByRole('button', { name: 'Hide', exact: true }).tap();
+    await page.getByText('Hidden. Reason: Markup, not a description').waitFor();
+    await page.locator('input[name=merge-into]').fill(first.code);
+    await page.getByRole('button', { name: 'Merge', exact: true }).tap();
+    await page.waitForURL(`**/planner/concerns/${first.code}`);
+    expect(await smallTargets(page)).toEqual([]);
+    expect(errors).toEqual([]);
+    await page.close();
+
+    const pub = await h.open(`/concerns/${htmlCode}`, { phone: true, lang: 'fa' });
+    await pub.page.getByTestId('concern-page').waitFor();
+    expect(await pub.page.getByTestId('concern-status').getAttribute('data-status')).toBe('duplicate');
+    expect(await pub.page.locator('body').textContent()).toContain('پنهان کرده است');
+    expect(await pub.page.locator('body').textContent()).not.toContain('Markup, not a description');
+    expect(await pub.page.getByTestId('concern-description').count()).toBe(0);
+    await h.screenshot(pub.page, 'concern-merged-fa-phone');
+    expect(pub.errors).toEqual([]);
+    await pub.page.close();
   });
 });

@@ -151,7 +151,7 @@ export function ConcernForm({ target, onBack, onClose }: Props) {
         <PhotoField id={id} value={photo} error={errors['body.photo_base64']} onChange={setPhoto} onBusy={setPhotoBusy} />
         <ContactFields id={id} value={contact} errors={errors} onChange={setContact} />
         <Honeypot value={website} onChange={setWebsite} />
-        <button type="submit" className="button wide" disabled={busy || photoBusy} aria-busy={busy} data-testid="concern-submit">
+        <button type="submit" className="button concern-wide" disabled={busy || photoBusy} aria-busy={busy} data-testid="concern-submit">
           {phase === 'checking' ? t('concerns.form.checking') : phase === 'sending' ? t('concerns.form.sending') : t('concerns.form.submit')}
         </button>
       </form>

@@ -11,6 +11,7 @@ import { useI18n } from '../i18n/i18n.js';
 import { toLatLng } from '../map/latlng.js';
 import { navigate } from '../router.js';
 import { concernsApi, type ConcernHeat, type ConcernPointProps, type ConcernPoints } from './concerns-api.js';
+import './concerns-map.css';
 
 /** From this zoom single concerns are drawn (the zoom at which single masts appear). */
 export const POINTS_ZOOM = 15;

@@ -40,10 +40,10 @@ function SiteRow({ s, lon, lat, operatorName }: { s: EvidenceSite; lon: number; 
       <span className="evidence-distance" data-distance-m={s.distance_m}>
         {t('unit.metres', { value: num(s.distance_m, 0) })}
       </span>
-      <span className={`permit permit-${s.permit}`}>{t(`concerns.permit.${s.permit}`)}</span>
+      <span className={`concern-permit permit-${s.permit}`}>{t(`concerns.permit.${s.permit}`)}</span>
       <span className="list-meta">
         {s.transmitting ? t('concerns.evidence.operating') : t('concerns.evidence.notOperating')}
-        {s.operators.length ? ` · ${list(s.operators.map(operatorName))}` : ''}
+        {s.operators.length ? `${t('concerns.sep')}${list(s.operators.map(operatorName))}` : ''}
       </span>
     </li>
   );

@@ -8,7 +8,7 @@ export type FieldErrors = Readonly<Record<string, string>>;
 
 function FieldError({ id, message }: { id: string; message: string | undefined }) {
   return message ? (
-    <p id={id} className="field-error">
+    <p id={id} className="concern-field-error">
       {message}
     </p>
   ) : null;
@@ -43,7 +43,7 @@ export function DescriptionField({ id, value, error, onChange }: { id: string; v
   return (
     <div className="field">
       <label htmlFor={`${id}-desc`}>{t('concerns.form.description')}</label>
-      <p id={`${id}-desc-help`} className="field-help">
+      <p id={`${id}-desc-help`} className="concern-field-help">
         {t('concerns.form.descriptionHelp')}
       </p>
       <textarea
@@ -56,7 +56,7 @@ export function DescriptionField({ id, value, error, onChange }: { id: string; v
         aria-invalid={error ? true : undefined}
         aria-describedby={`${id}-desc-help ${id}-desc-count${error ? ` ${id}-desc-error` : ''}`}
       />
-      <p id={`${id}-desc-count`} className={`counter${value.length > max * 0.95 ? ' near' : ''}`} data-testid="description-counter">
+      <p id={`${id}-desc-count`} className={`concern-counter${value.length > max * 0.95 ? ' near' : ''}`} data-testid="description-counter">
         {t('concerns.form.counter', { count: value.length, max })}
       </p>
       <FieldError id={`${id}-desc-error`} message={error} />

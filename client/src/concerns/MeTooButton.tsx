@@ -44,7 +44,7 @@ export function MeTooButton({ code, open, onSupporters }: Props) {
         {outcome ? t(outcome) : ''}
       </p>
       {error ? (
-        <p className="field-error" role="alert">
+        <p className="concern-field-error" role="alert">
           {error}
         </p>
       ) : null}

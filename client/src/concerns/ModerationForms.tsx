@@ -44,7 +44,7 @@ export function MergeForm({ concern, onSaved }: Props) {
   return (
     <form className="work-form" onSubmit={(e) => void submit(e)} aria-labelledby={`${id}-title`} noValidate>
       <h2 id={`${id}-title`}>{t('concerns.work.merge')}</h2>
-      <p className="field-help">{t('concerns.work.mergeHelp')}</p>
+      <p className="concern-field-help">{t('concerns.work.mergeHelp')}</p>
       <div className="field">
         <label htmlFor={`${id}-into`}>{t('concerns.work.mergeInto')}</label>
         <input id={`${id}-into`} name="merge-into" type="text" inputMode="numeric" dir="ltr" autoComplete="off" value={into} onChange={(e) => setInto(e.target.value)} />

@@ -36,7 +36,7 @@ export function NearbyOffer({ items, busyCode, onMeToo, onFileAnyway }: Props) {
             <p className="list-meta">
               {t('concerns.nearby.meta', { distance: num(c.distance_m, 0), supporters: num(c.supporters), date: dateOnly(c.created_at, lang) })}
             </p>
-            {c.description ? <p className="nearby-text">{c.description.length > 240 ? `${c.description.slice(0, 240)}…` : c.description}</p> : null}
+            {c.description ? <p className="nearby-text" dir="auto">{c.description.length > 240 ? `${c.description.slice(0, 240)}…` : c.description}</p> : null}
             <div className="nearby-actions">
               <button type="button" className="button" disabled={busyCode !== null} aria-busy={busyCode === c.code} onClick={() => onMeToo(c.code)}>
                 {t('concerns.nearby.meToo')}
@@ -48,7 +48,7 @@ export function NearbyOffer({ items, busyCode, onMeToo, onFileAnyway }: Props) {
           </li>
         ))}
       </ul>
-      <button type="button" className="button secondary wide" disabled={busyCode !== null} onClick={onFileAnyway} data-testid="file-anyway">
+      <button type="button" className="button secondary concern-wide" disabled={busyCode !== null} onClick={onFileAnyway} data-testid="file-anyway">
         {t('concerns.nearby.fileAnyway')}
       </button>
     </section>

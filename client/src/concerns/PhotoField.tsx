@@ -66,7 +66,7 @@ export function PhotoField({ id, value, error, onChange, onBusy }: Props) {
       <p id={`${id}-photo-title`} className="photo-title">
         {t('concerns.form.photo')}
       </p>
-      <p id={`${id}-photo-help`} className="field-help">
+      <p id={`${id}-photo-help`} className="concern-field-help">
         {t('concerns.form.photoHelp')}
       </p>
       {/* The browser's own file button speaks the browser's language; this label is the visible button, in the page's. */}
@@ -93,7 +93,7 @@ export function PhotoField({ id, value, error, onChange, onBusy }: Props) {
         {busy ? t('concerns.form.photoPreparing') : value ? t('concerns.form.photoReady', { size: sizeText }) : ''}
       </p>
       {message ? (
-        <p id={`${id}-photo-error`} className="field-error">
+        <p id={`${id}-photo-error`} className="concern-field-error">
           {message}
         </p>
       ) : null}

@@ -87,7 +87,7 @@ export function StatusForm({ concern, onSaved }: Props) {
           ))}
           <option value={NOTE_ONLY}>{t('concerns.work.noteOnly')}</option>
         </select>
-        {concern.next_statuses.includes('duplicate') ? <p className="field-help">{t('concerns.work.duplicateHint')}</p> : null}
+        {concern.next_statuses.includes('duplicate') ? <p className="concern-field-help">{t('concerns.work.duplicateHint')}</p> : null}
       </div>
       <div className="field">
         <label htmlFor={`${id}-template`}>{t('concerns.work.template')}</label>
@@ -103,7 +103,7 @@ export function StatusForm({ concern, onSaved }: Props) {
       </div>
       <div className="field">
         <label htmlFor={`${id}-note`}>{t('concerns.work.note')}</label>
-        <p id={`${id}-note-help`} className="field-help">
+        <p id={`${id}-note-help`} className="concern-field-help">
           {t('concerns.work.noteHelp')}
         </p>
         <textarea id={`${id}-note`} name="note" rows={4} maxLength={CONCERN_LIMITS.noteChars} value={note} onChange={(e) => setNote(e.target.value)} aria-describedby={`${id}-note-help`} />
@@ -117,13 +117,13 @@ export function StatusForm({ concern, onSaved }: Props) {
           <label htmlFor={`${id}-tpl-title`}>{t('concerns.work.templateTitle')}</label>
           <input id={`${id}-tpl-title`} name="template-title" type="text" maxLength={120} value={templateTitle} onChange={(e) => setTemplateTitle(e.target.value)} />
         </div>
-        <p className="field-help">{t('concerns.work.templateHelp')}</p>
+        <p className="concern-field-help">{t('concerns.work.templateHelp')}</p>
         <button type="button" className="button secondary" disabled={!templateTitle.trim() || !note.trim()} onClick={() => void saveTemplate()}>
           {t('concerns.work.templateSave')}
         </button>
       </details>
       {message ? (
-        <p className={message.kind === 'ok' ? 'notice' : 'error'} role={message.kind === 'ok' ? 'status' : 'alert'}>
+        <p className={message.kind === 'ok' ? 'concern-notice' : 'error'} role={message.kind === 'ok' ? 'status' : 'alert'}>
           {message.text}
         </p>
       ) : null}

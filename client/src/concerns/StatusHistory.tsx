@@ -16,12 +16,12 @@ export interface HistoryEvent {
 export function StatusHistory({ events }: { events: readonly HistoryEvent[] }) {
   const { t, lang } = useI18n();
   return (
-    <ol className="history" data-testid="history">
+    <ol className="concern-history" data-testid="history">
       {events.map((e, i) => {
         const changed = e.from_status !== e.status;
         return (
-          <li key={i} className="history-item">
-            <p className="history-head">
+          <li key={i} className="concern-history-item">
+            <p className="concern-history-head">
               <span className={`badge concern-status-${e.status}`}>
                 {e.from_status === null ? t('concerns.history.filed') : changed ? STATUS_NAMES[e.status][lang] : t('concerns.history.note')}
               </span>
@@ -29,9 +29,9 @@ export function StatusHistory({ events }: { events: readonly HistoryEvent[] }) {
               {e.actor ? <span className="list-meta">{t('concerns.history.by', { name: e.actor })}</span> : null}
             </p>
             {e.note ? (
-              <blockquote className="history-note">
-                <p className="history-note-label">{t('concerns.history.cityNote')}</p>
-                <p className="history-note-text">{e.note}</p>
+              <blockquote className="concern-history-note">
+                <p className="concern-history-note-label">{t('concerns.history.cityNote')}</p>
+                <p className="concern-history-note-text" dir="auto">{e.note}</p>
               </blockquote>
             ) : null}
           </li>

@@ -4,6 +4,7 @@ import { useId, useState, type FormEvent } from 'react';
 import { isTrackingCode, normaliseTrackingCode } from '../../../shared/tracking-code.js';
 import { useI18n } from '../i18n/i18n.js';
 import { navigate } from '../router.js';
+import './concerns-pages.css';
 
 /** The tracking box; `compact` drops the heading's help line (inside the map's controls). */
 export function TrackBox({ compact = false }: { compact?: boolean }) {
@@ -48,7 +49,7 @@ export function TrackBox({ compact = false }: { compact?: boolean }) {
         </button>
       </div>
       {invalid ? (
-        <p id={`${id}-error`} className="field-error" role="alert">
+        <p id={`${id}-error`} className="concern-field-error" role="alert">
           {t('concerns.track.invalid')}
         </p>
       ) : null}

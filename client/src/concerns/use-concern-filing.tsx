@@ -9,7 +9,7 @@ import { toLatLng, toLonLat } from '../map/latlng.js';
 import { ConcernForm } from './ConcernForm.js';
 import { FilingPin } from './filing-pin.js';
 import { PickBar } from './PickBar.js';
-import './concerns.css';
+import './concerns-map.css';
 
 /** Where the concern is, and the mast it is about when one was chosen. */
 export interface FilingTarget {
@@ -65,6 +65,26 @@ export function useConcernFiling(map: L.Map | null): ConcernFiling {
   useEffect(() => {
     if (target) pin.current?.moveTo(toLatLng([target.lon, target.lat]));
   }, [target, map, active]);
+
+  // On a wide screen the form is a card over one side of the map: the pin is panned clear of it, so
+  // the resident sees where the concern will be. On a phone the form covers the map; nothing to do.
+  const formOpen = state.stage === 'form';
+  useEffect(() => {
+    if (!formOpen || !map) return;
+    const frame = requestAnimationFrame(() => {
+      const card = map.getContainer().parentElement?.querySelector('.concern-form-panel')?.getBoundingClientRect();
+      const box = map.getContainer().getBoundingClientRect();
+      const at = pin.current?.position();
+      if (!card || !at || card.width >= box.width - 40) return;
+      const start = card.left - box.left;
+      const end = card.right - box.left;
+      const p = map.latLngToContainerPoint(at);
+      if (p.x < start - 24 || p.x > end + 24) return;
+      const targetX = start > box.width - end ? start / 2 : (end + box.width) / 2;
+      map.panBy([p.x - targetX, 0]);
+    });
+    return () => cancelAnimationFrame(frame);
+  }, [formOpen, map]);
 
   // Back to the button after cancelling, so keyboard users keep their place.
   useEffect(() => {

@@ -69,6 +69,7 @@ export const concernsEn: { readonly [K in keyof typeof concernsFa]: string } = {
   'concerns.nearby.title': 'Similar concerns within {radius} m',
   'concerns.nearby.help': 'If one of these is your concern, press "Me too": you count as its supporter and it moves up the city\'s queue.',
   'concerns.nearby.meta': '{distance} m away · {supporters} supporters · {date}',
+  'concerns.sep': ' · ',
   'concerns.nearby.meToo': 'Me too',
   'concerns.nearby.view': 'View',
   'concerns.nearby.viewLabel': 'View concern {code}',

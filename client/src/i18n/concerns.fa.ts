@@ -67,7 +67,8 @@ export const concernsFa = {
 
   'concerns.nearby.title': 'نگرانی‌های مشابه تا {radius} متری',
   'concerns.nearby.help': 'اگر یکی از این‌ها همان نگرانی شماست، «من هم» را بزنید: همراه آن به شمار می‌آیید و در صف شهرداری بالاتر می‌رود.',
-  'concerns.nearby.meta': '{distance} متر دورتر · {supporters} همراه · {date}',
+  'concerns.nearby.meta': '{distance} متر دورتر، {supporters} همراه، {date}',
+  'concerns.sep': '، ',
   'concerns.nearby.meToo': 'من هم',
   'concerns.nearby.view': 'دیدن',
   'concerns.nearby.viewLabel': 'دیدن نگرانی {code}',

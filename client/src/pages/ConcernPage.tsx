@@ -12,7 +12,7 @@ import { MeTooButton } from '../concerns/MeTooButton.js';
 import { StatusHistory } from '../concerns/StatusHistory.js';
 import { TrackBox } from '../concerns/TrackBox.js';
 import { useLoaded, useOperatorName } from '../concerns/use-concern.js';
-import '../concerns/concerns.css';
+import '../concerns/concerns-pages.css';
 import { useI18n } from '../i18n/i18n.js';
 import { Link } from '../router.js';
 
@@ -47,8 +47,8 @@ export function ConcernPage({ typed }: { typed: string }) {
         <Link href={concernMapHref(c.lon, c.lat)}>{t('concerns.page.seeOnMap')}</Link>
       </p>
       {flags.get('filed') === '1' ? <CodeBanner code={c.code} /> : null}
-      {flags.get('joined') === '1' ? <p className="notice" role="status">{t('concerns.page.joined')}</p> : null}
-      {flags.get('counted') === '1' ? <p className="notice" role="status">{t('concerns.page.meTooAlready')}</p> : null}
+      {flags.get('joined') === '1' ? <p className="concern-notice" role="status">{t('concerns.page.joined')}</p> : null}
+      {flags.get('counted') === '1' ? <p className="concern-notice" role="status">{t('concerns.page.meTooAlready')}</p> : null}
       <h1>
         {t('concerns.page.title', { category: CATEGORY_NAMES[c.category][lang] })}{' '}
         <span className="title-code">
@@ -97,14 +97,15 @@ export function ConcernPage({ typed }: { typed: string }) {
         {c.hidden ? (
           <p className="muted">{t('concerns.page.hiddenText')}</p>
         ) : c.description ? (
-          <p className="concern-description" data-testid="concern-description">
+          <p className="concern-description" dir="auto" data-testid="concern-description">
             {c.description}
           </p>
         ) : (
           <p className="muted">{t('concerns.page.noDescription')}</p>
         )}
         {c.photo_url ? <img className="concern-photo" src={c.photo_url} alt={t('concerns.page.photoAlt')} data-testid="concern-photo" /> : null}
-        <MeTooButton code={c.code} open={c.open} onSupporters={setSupporters} />
+        {/* The filer is counted already: no "me too" on the page they just filed. */}
+        {flags.get('filed') === '1' ? null : <MeTooButton code={c.code} open={c.open} onSupporters={setSupporters} />}
       </section>
 
       <section className="concern-section" aria-labelledby="history-title">

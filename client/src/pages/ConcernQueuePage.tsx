@@ -7,7 +7,7 @@ import { concernsApi, type QueueItem } from '../concerns/concerns-api.js';
 import { ageDays, displayCode } from '../concerns/format.js';
 import { PlannerOnly } from '../concerns/PlannerOnly.js';
 import { filtersQuery, parseFilters, QueueFilters, type Filters } from '../concerns/QueueFilters.js';
-import '../concerns/concerns.css';
+import '../concerns/concerns-pages.css';
 import { useI18n } from '../i18n/i18n.js';
 import { Link } from '../router.js';
 
@@ -21,7 +21,7 @@ function QueueRow({ c, districtName }: { c: QueueItem; districtName(id: number |
     <li className="queue-item" data-code={c.code}>
       <Link href={`/planner/concerns/${c.code}`} className="queue-link">
         <span className="queue-head">
-          <span className="priority" title={t('concerns.queue.priorityHelp')}>
+          <span className="concern-priority" title={t('concerns.queue.priorityHelp')}>
             {t('concerns.queue.priority', { value: num(c.priority, 0) })}
           </span>
           <span className="category-name">{CATEGORY_NAMES[c.category][lang]}</span>
@@ -36,10 +36,10 @@ function QueueRow({ c, districtName }: { c: QueueItem; districtName(id: number |
         </span>
         <span className="list-meta">
           <bdi dir="ltr">{displayCode(c.code, lang)}</bdi>
-          {district ? ` · ${district}` : ''}
-          {c.site ? ` · ${t('concerns.pick.site', { code: c.site.code })}` : ''}
+          {district ? `${t('concerns.sep')}${district}` : ''}
+          {c.site ? `${t('concerns.sep')}${t('concerns.pick.site', { code: c.site.code })}` : ''}
         </span>
-        {c.description ? <span className="queue-text">{c.description.length > 160 ? `${c.description.slice(0, 160)}…` : c.description}</span> : null}
+        {c.description ? <span className="queue-text" dir="auto">{c.description.length > 160 ? `${c.description.slice(0, 160)}…` : c.description}</span> : null}
       </Link>
     </li>
   );

@@ -1,6 +1,6 @@
 /** `/concerns`: where a resident comes back with a tracking code, or starts a new concern on the map. */
 import { TrackBox } from '../concerns/TrackBox.js';
-import '../concerns/concerns.css';
+import '../concerns/concerns-pages.css';
 import { useI18n } from '../i18n/i18n.js';
 import { Link } from '../router.js';
 

@@ -10,9 +10,13 @@ import { PlannerOnly } from '../concerns/PlannerOnly.js';
 import { StatusForm } from '../concerns/StatusForm.js';
 import { StatusHistory } from '../concerns/StatusHistory.js';
 import { useLoaded } from '../concerns/use-concern.js';
-import '../concerns/concerns.css';
+import '../concerns/concerns-pages.css';
 import { useI18n } from '../i18n/i18n.js';
 import { Link, navigate } from '../router.js';
+
+/** A phone number as a `tel:` address: Persian and Arabic-Indic digits made Latin, only digits and `+` kept. */
+const telHref = (phone: string): string =>
+  `tel:${phone.replace(/[\u06f0-\u06f9]/g, (d) => String(d.charCodeAt(0) - 0x06f0)).replace(/[\u0660-\u0669]/g, (d) => String(d.charCodeAt(0) - 0x0660)).replace(/[^\d+]/g, '')}`;
 
 function Contact({ c }: { c: PlannerConcernView['contact'] }) {
   const { t } = useI18n();
@@ -26,7 +30,7 @@ function Contact({ c }: { c: PlannerConcernView['contact'] }) {
           {c.name ? (
             <>
               <dt>{t('concerns.form.name')}</dt>
-              <dd>{c.name}</dd>
+              <dd dir="auto">{c.name}</dd>
             </>
           ) : null}
           {c.email ? (
@@ -43,7 +47,7 @@ function Contact({ c }: { c: PlannerConcernView['contact'] }) {
             <>
               <dt>{t('concerns.form.phone')}</dt>
               <dd>
-                <a href={`tel:${c.phone.replace(/[^\d+]/g, '')}`} dir="ltr">
+                <a href={telHref(c.phone)} dir="ltr">
                   {c.phone}
                 </a>
               </dd>
@@ -85,9 +89,9 @@ function Work({ code }: { code: string }) {
         {c.near_sensitive ? <span className="badge near-sensitive">{t('concerns.queue.nearSensitiveBadge')}</span> : null}
         {c.hidden ? <span className="badge hidden-badge">{t('concerns.queue.hiddenBadge')}</span> : null}
       </p>
-      <p>
+      <p className="work-links">
         <Link href={`/concerns/${c.code}`}>{t('concerns.work.publicPage')}</Link>
-        {' · '}
+        {t('concerns.sep')}
         {t('concerns.work.filed', { date: dateTime(c.created_at, lang), channel: t(`concerns.work.channel.${c.channel}`) })}
       </p>
       <div className="work-columns">
@@ -95,7 +99,7 @@ function Work({ code }: { code: string }) {
           <Contact c={c.contact} />
           <section className="concern-section" aria-labelledby="work-desc-title">
             <h2 id="work-desc-title">{t('concerns.work.originalText')}</h2>
-            {c.description ? <p className="concern-description">{c.description}</p> : <p className="muted">{t('concerns.page.noDescription')}</p>}
+            {c.description ? <p className="concern-description" dir="auto">{c.description}</p> : <p className="muted">{t('concerns.page.noDescription')}</p>}
             {c.address ? <p className="muted">{t('concerns.work.address', { address: c.address })}</p> : null}
             {c.photo_url ? <img className="concern-photo" src={c.photo_url} alt={t('concerns.page.photoAlt')} /> : null}
           </section>
