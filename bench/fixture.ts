@@ -77,6 +77,8 @@ export function buildFixture(count: number, layout: Layout, opts: { places?: num
 
   t = performance.now();
   const ctx = createContext(db, configFromEnv({ ...process.env, DAKAL_DB: dbPath, DAKAL_TILE_URL: '' }));
+  ctx.sites.index();
+  ctx.clusters.queryJson([44, 25, 63.5, 39.8], 5, {});
   const startMs = performance.now() - t;
   return {
     ctx,

@@ -63,7 +63,7 @@ export function createContext(db: DB, config: Config): Ctx {
   const audit = new AuditLog(db);
   const places = new PlaceStore(db);
   const sites = new SiteStore(db, audit, places.districtOf);
-  const clusters = new ClusterIndex(sites.index());
+  const clusters = new ClusterIndex(() => sites.index());
   const policy = new PolicyStore(db, audit);
   policy.ensureDefault();
   const nearby = new NearbyStore(db);

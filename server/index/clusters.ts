@@ -18,6 +18,8 @@ export const CLUSTER_MAX_ZOOM = 14;
 const RADIUS_PX = 60;
 const MIN_POINTS = 3;
 const CACHE = 8;
+/** A city view at zoom 17 holds up to ten thousand sites; number-to-text conversion is most of their cost. */
+const FEATURE_CACHE = 200_000;
 /** Top-level (zoom 14) cells per world side: 256·2¹⁴/60 ≈ 69,905 < 2¹⁷. */
 const TOP = (256 * 2 ** CLUSTER_MAX_ZOOM) / RADIUS_PX;
 const KEY = 2 ** 17;
@@ -126,27 +128,48 @@ const STRUCTURE_JSON = STRUCTURE_TYPES.map((s) => JSON.stringify(s));
 export class ClusterIndex implements SlotListener {
   private readonly pyramids = new Map<string, Pyramid>();
   private readonly opsJson = new Map<number, string>();
+  /** GeoJSON text of single sites already served, until the site changes (bounded: cleared at FEATURE_CACHE). */
+  private readonly featureText = new Map<number, string>();
+  private listening: SiteIndex | null = null;
 
-  constructor(private readonly index: SiteIndex) {
-    index.listen(this);
-    this.pyramid({});
+  /** `indexOf` gives the site index, fresh (SiteStore.index). The default filter set is built right after start-up
+   *  code (seeding included) has run, so the first map request does not pay for it. */
+  constructor(private readonly indexOf: () => SiteIndex) {
+    setImmediate(() => {
+      try {
+        this.pyramid({});
+      } catch {
+        // The database was closed first (a short-lived context): nothing to warm.
+      }
+    }).unref();
+  }
+
+  private get index(): SiteIndex {
+    const index = this.indexOf();
+    if (this.listening !== index) {
+      index.listen(this);
+      this.listening = index;
+    }
+    return index;
   }
 
   /** Kept for callers of the former API: the site index already tells this index of every write. */
   update(_ids: readonly number[]): void {}
 
   before(slot: number): void {
-    const { lon, lat } = this.index.cols;
+    this.featureText.delete(slot);
+    const { lon, lat } = this.listening!.cols;
     for (const p of this.pyramids.values()) if (p.match(slot)) p.put(mercX(lon[slot]!), mercY(lat[slot]!), -1);
   }
 
   after(slot: number): void {
-    const { lon, lat } = this.index.cols;
+    const { lon, lat } = this.listening!.cols;
     for (const p of this.pyramids.values()) if (p.match(slot)) p.put(mercX(lon[slot]!), mercY(lat[slot]!), 1);
   }
 
   reset(): void {
     this.pyramids.clear();
+    this.featureText.clear();
   }
 
   /** The predicate of a filter set over slots, or null when it names an operator no site has ever had. */
@@ -198,26 +221,31 @@ export class ClusterIndex implements SlotListener {
     return s;
   }
 
-  private single(s: number): string {
-    const c = this.index.cols;
+  private single(c: SiteIndex['cols'], s: number): string {
+    const cached = this.featureText.get(s);
+    if (cached !== undefined) return cached;
+    if (this.featureText.size >= FEATURE_CACHE) this.featureText.clear();
     const m = c.ops[s]!;
-    return `{"type":"Feature","id":${c.id[s]},"geometry":{"type":"Point","coordinates":[${c.lon[s]},${c.lat[s]}]},"properties":{"cluster":false,"id":${c.id[s]},"code":${JSON.stringify(c.code[s])},"operators":${this.operatorsJson(m)},"status":${STATUS_JSON[c.status[s]!]},"shared":${m !== 0 && (m & (m - 1)) !== 0},"structure_type":${STRUCTURE_JSON[c.structure[s]!]},"height_m":${c.height[s]}}}`;
+    const text = `{"type":"Feature","id":${c.id[s]},"geometry":{"type":"Point","coordinates":[${c.lon[s]},${c.lat[s]}]},"properties":{"cluster":false,"id":${c.id[s]},"code":${JSON.stringify(c.code[s])},"operators":${this.operatorsJson(m)},"status":${STATUS_JSON[c.status[s]!]},"shared":${m !== 0 && (m & (m - 1)) !== 0},"structure_type":${STRUCTURE_JSON[c.structure[s]!]},"height_m":${c.height[s]}}}`;
+    this.featureText.set(s, text);
+    return text;
   }
 
   /** Clusters and single sites in `bbox` at `zoom` as GeoJSON text, with the number of sites they stand for. */
   queryJson(bbox: [number, number, number, number], zoom: number, f: ClusterFilter): string {
     const [w, so, e, n] = bbox;
+    const index = this.index;
     const p = this.pyramid(f);
     const parts: string[] = [];
     let total = 0;
     const z = Math.max(0, Math.floor(zoom));
     const singles = (west: number, south: number, east: number, north: number, inCell: ((s: number) => boolean) | null) => {
-      const { hits, count } = this.index.range(Math.max(west, w), Math.max(south, so), Math.min(east, e), Math.min(north, n));
+      const { hits, count } = index.range(Math.max(west, w), Math.max(south, so), Math.min(east, e), Math.min(north, n));
       for (let k = 0; k < count; k++) {
         const s = hits[k]!;
         if (!p!.match(s) || (inCell && !inCell(s))) continue;
         total++;
-        parts.push(this.single(s));
+        parts.push(this.single(index.cols, s));
       }
     };
     if (p && z > CLUSTER_MAX_ZOOM) singles(w, so, e, n, null);
@@ -236,7 +264,7 @@ export class ClusterIndex implements SlotListener {
           parts.push(`{"type":"Feature","id":"c${id}","geometry":{"type":"Point","coordinates":[${lon},${lat}]},"properties":{"cluster":true,"cluster_id":${id},"point_count":${c.n},"expansion_zoom":${p.expansionZoom(z, cx, cy)}}}`);
           return;
         }
-        const { lon, lat } = this.index.cols;
+        const { lon, lat } = index.cols;
         const inCell = (s: number) => cellOf(mercX(lon[s]!)) === cx && cellOf(mercY(lat[s]!)) === cy;
         // The box is padded a little so that rounding never loses a site on the cell's rim; inCell decides.
         const pad = 1e-9;

@@ -6,7 +6,6 @@ import { projectEqualArea } from '../../shared/density.js';
 import { haversineM } from '../../shared/geodesy.js';
 import { SITE_STATUSES, STRUCTURE_TYPES, TECHNOLOGIES } from '../../shared/model.js';
 import type { Statement } from 'better-sqlite3';
-import type { SiteRow } from '../store/sites.js';
 import { Columns, Dictionary, KdRange } from './slots.js';
 
 /** Told about every slot change, so derived indexes (clusters) can follow incrementally. */
@@ -29,16 +28,15 @@ const STATUS_CODE = new Map<string, number>(SITE_STATUSES.map((s, i) => [s, i]))
 const STRUCTURE_CODE = new Map<string, number>(STRUCTURE_TYPES.map((s, i) => [s, i]));
 const TECH_BIT = new Map<string, number>(TECHNOLOGIES.map((t, i) => [t, 1 << i]));
 
-/** Row fields that repeat across many sites: stored once each (bulk loads give a million rows the same timestamps). */
-const INTERNED = ['status', 'structure_type', 'owner_operator_id', 'source', 'operators', 'technologies', 'installed_on', 'permit_date', 'created_at', 'updated_at'] as const;
+/** The columns the index keeps, in the order of RawRow; the store selects them raw (full rows stay in SQLite:
+ *  keeping a million row objects cost 1 GB of heap and 30 s of start-up). */
+export const INDEX_COLUMNS = 'id, code, lon, lat, status, structure_type, height_m, operators, technologies, owner_operator_id, district_id';
+/** A row of INDEX_COLUMNS. */
+export type RawRow = [number, string, number, number, string, string, number, string, string, string, number | null];
 
 /** Sites as struct-of-arrays, indexed by slot; `slotOf(id)` maps a site id to its slot. */
 export class SiteIndex {
   readonly cols = new Columns();
-  /** The full row of each slot, frozen: nearby answers and listing pages need no SQLite row decoding
-   *  (2–10 µs a row, 100 rows per nearby answer). */
-  rows: Readonly<SiteRow>[] = [];
-  private readonly strings = new Map<string, string>();
   /** Operator ids seen so far; bit i of `cols.ops` is operators.names[i]. */
   readonly operators = new Dictionary(32);
   private slotById = new Int32Array(1024).fill(-1);
@@ -53,10 +51,11 @@ export class SiteIndex {
   /** Slot order is id order while every new id is larger than the last (SQLite rowids are). */
   ordered = true;
 
-  /** `all` yields every site row in id order, `one` reads one by id (the store's statements: SQL stays in the store). */
+  /** `all` yields INDEX_COLUMNS of every site in id order, `one` of one site by id, both raw (the store's statements:
+   *  SQL stays in the store). */
   constructor(
-    private readonly all: Statement<[], SiteRow>,
-    private readonly one: Statement<[number], SiteRow>,
+    private readonly all: Statement<[], RawRow>,
+    private readonly one: Statement<[number], RawRow>,
   ) {
     this.reload();
   }
@@ -71,13 +70,26 @@ export class SiteIndex {
     this.listeners.push(l);
   }
 
+  private stale = false;
+
+  /** Marks every slot as possibly outdated (a write that could not name its sites): the next `fresh()` re-reads all. */
+  invalidate(): void {
+    this.stale = true;
+  }
+
+  /** This index, re-read first when a write could not name its sites. */
+  fresh(): this {
+    if (this.stale) this.reload();
+    return this;
+  }
+
   /** Re-reads every site and rebuilds the tree (start-up, or after a write that could not name its sites). */
   reload(): void {
+    this.stale = false;
     this.cols.clear();
-    this.rows = [];
-    this.strings.clear();
     this.slotById.fill(-1);
     this.ordered = true;
+    // One iterate() over the table (pages of all() measured 30% slower); about 5 µs a row is SQLite's and the binding's.
     for (const r of this.all.iterate()) this.append(r);
     this.rebuild();
     for (const l of this.listeners) l.reset();
@@ -88,10 +100,10 @@ export class SiteIndex {
     return id < this.slotById.length ? this.slotById[id]! : -1;
   }
 
-  private append(r: SiteRow): number {
+  private append(r: RawRow): number {
     const c = this.cols;
     const slot = c.push();
-    const id = r.id;
+    const id = r[0];
     if (slot > 0 && id <= c.id[slot - 1]!) this.ordered = false;
     if (id >= this.slotById.length) {
       let n = this.slotById.length;
@@ -106,32 +118,21 @@ export class SiteIndex {
     return slot;
   }
 
-  private write(slot: number, r: SiteRow): void {
+  private write(slot: number, r: RawRow): void {
     const c = this.cols;
-    const row = r as unknown as Record<string, unknown>;
-    for (const k of INTERNED) {
-      const v = row[k];
-      if (typeof v !== 'string') continue;
-      const seen = this.strings.get(v);
-      if (seen !== undefined) row[k] = seen;
-      // Every edit brings a new timestamp: forget them all now and then rather than keep each.
-      else if (this.strings.size < 200_000) this.strings.set(v, v);
-      else this.strings.clear();
-    }
-    this.rows[slot] = Object.freeze(r);
-    c.lon[slot] = r.lon;
-    c.lat[slot] = r.lat;
-    const [x, y] = projectEqualArea(r.lon, r.lat);
+    c.lon[slot] = r[2];
+    c.lat[slot] = r[3];
+    const [x, y] = projectEqualArea(r[2], r[3]);
     c.ex[slot] = x;
     c.ey[slot] = y;
-    c.code[slot] = r.code;
-    c.status[slot] = STATUS_CODE.get(r.status) ?? 0;
-    c.structure[slot] = STRUCTURE_CODE.get(r.structure_type) ?? 0;
-    c.height[slot] = r.height_m;
-    c.ops[slot] = this.operatorMask(r.operators);
-    c.tech[slot] = this.techMask(r.technologies);
-    c.owner[slot] = this.operators.code(r.owner_operator_id);
-    c.district[slot] = r.district_id ?? 0;
+    c.code[slot] = r[1];
+    c.status[slot] = STATUS_CODE.get(r[4]) ?? 0;
+    c.structure[slot] = STRUCTURE_CODE.get(r[5]) ?? 0;
+    c.height[slot] = r[6];
+    c.ops[slot] = this.operatorMask(r[7]);
+    c.tech[slot] = this.techMask(r[8]);
+    c.owner[slot] = this.operators.code(r[9]);
+    c.district[slot] = r[10] ?? 0;
     c.flags[slot] = ALIVE;
   }
 
@@ -171,7 +172,7 @@ export class SiteIndex {
         slot = this.append(r);
         this.toOverflow(slot);
       } else {
-        const moved = c.lon[slot] !== r.lon || c.lat[slot] !== r.lat || !(c.flags[slot]! & ALIVE);
+        const moved = c.lon[slot] !== r[2] || c.lat[slot] !== r[3] || !(c.flags[slot]! & ALIVE);
         const stale = c.flags[slot]! & STALE;
         this.write(slot, r);
         if (stale) c.flags[slot] = ALIVE | STALE;

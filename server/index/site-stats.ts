@@ -96,10 +96,27 @@ export function densityCounts(index: SiteIndex, bbox: BBox, cellKm: number, oper
 export function densityFeatures(index: SiteIndex, bbox: BBox, cellKm: number, operator?: string): GeoJSON.FeatureCollection<GeoJSON.Polygon, DensityCellProperties> {
   const { cellIds, counts } = densityCounts(index, bbox, cellKm, operator);
   const area = cellKm * cellKm;
+  // Neighbouring cells share edges: unproject each column and row once (the inverse is iterative).
+  const west = new Map<number, [number, number]>();
+  const south = new Map<number, [number, number]>();
+  const edges = (cellId: number): [number, number, number, number] => {
+    const ix = Math.floor(cellId / 2 ** 21);
+    const iy = cellId % 2 ** 21;
+    let x = west.get(ix);
+    let y = south.get(iy);
+    if (!x || !y) {
+      const b = cellBbox(cellId, cellKm);
+      x ??= [b[0], b[2]];
+      y ??= [b[1], b[3]];
+      west.set(ix, x);
+      south.set(iy, y);
+    }
+    return [x[0], y[0], x[1], y[1]];
+  };
   return {
     type: 'FeatureCollection',
     features: cellIds.map((cellId, i) => {
-      const [w, s, e, n] = cellBbox(cellId, cellKm);
+      const [w, s, e, n] = edges(cellId);
       return {
         type: 'Feature' as const,
         id: cellId,
