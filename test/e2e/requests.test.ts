@@ -135,6 +135,13 @@ describe('site request, consultation and decision', { timeout: 120_000 }, () => 
     await expect.poll(() => new URL(page.url()).pathname).toMatch(/^\/requests\/\d+$/);
     expect(await page.locator('.form-message').textContent()).toBe('پیش‌نویس ذخیره شد.');
     expect(await page.getByTestId('antenna-row').count()).toBe(2);
+    // Submitted without documents: the city's completeness check sends it back with the missing items listed.
+    await page.getByTestId('submit-request').click();
+    await expect.poll(() => statusOf(page), { timeout: 15_000 }).toBe('incomplete');
+    const missing = await page.getByTestId('missing').textContent();
+    expect(missing).toContain('نقشهٔ فنی');
+    expect(missing).toContain('فتومونتاژ');
+    await h.screenshot(page, 'request-incomplete-fa-desktop');
     expect(errors).toEqual([]);
     await page.close();
   });
@@ -180,7 +187,7 @@ describe('site request, consultation and decision', { timeout: 120_000 }, () => 
     await h.screenshot(page, 'request-submitted-en-desktop');
     expect(errors).toEqual([]);
 
-    // The draft of the first test was never submitted: the list shows both, with their states.
+    // The first test's request went back incomplete: the list shows both, with their states.
     await page.goto(new URL('/requests', h.baseUrl).toString());
     await expect.poll(() => page.getByTestId('request-list').locator('li').count()).toBe(2);
     await h.screenshot(page, 'request-list-en-operator');
@@ -212,6 +219,9 @@ describe('site request, consultation and decision', { timeout: 120_000 }, () => 
     await page.locator('.comment-form button[type=submit]').tap();
     await expect.poll(() => page.getByTestId('comment').count()).toBe(1);
     expect(await page.getByTestId('comments').textContent()).not.toContain('sara@example.org');
+    await page.locator('textarea[name=body]').fill('تبلیغ: خرید ارزان');
+    await page.locator('.comment-form button[type=submit]').tap();
+    await expect.poll(() => page.getByTestId('comment').count()).toBe(2);
     await page.getByTestId('comment-form').scrollIntoViewIfNeeded();
     await h.screenshot(page, 'proposal-commented-fa-phone');
     // Nothing on the page is wider than the phone.
@@ -248,6 +258,14 @@ describe('site request, consultation and decision', { timeout: 120_000 }, () => 
     expect(await page.locator('.exposure-legend li').count()).toBe(5);
     // The planner sees the resident's private contact; the public never did.
     expect(await page.getByTestId('comments').textContent()).toContain('sara@example.org');
+    // The advertisement is hidden with a reason; the public page no longer shows it.
+    const spam = page.getByTestId('comment').filter({ hasText: 'تبلیغ' });
+    await spam.getByRole('button', { name: 'Hide' }).click();
+    await spam.locator('input[name=hide_reason]').fill('Advertising');
+    await spam.locator('button[type=submit]').click();
+    await expect.poll(() => spam.getAttribute('class')).toContain('hidden-comment');
+    const publicComments = ((await (await fetch(`${h.baseUrl}/api/proposals/${requestId}`)).json()) as { comments: { body: string }[] }).comments;
+    expect(publicComments.map((c) => c.body)).toEqual([expect.stringContaining('مدرسه')]);
     await page.locator('.exposure-map').scrollIntoViewIfNeeded();
     await h.screenshot(page, 'request-review-exposure-en');
 

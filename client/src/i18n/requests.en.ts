@@ -200,6 +200,8 @@ export const requestsEn: { readonly [K in keyof typeof requestsFa]: string } = {
   'requests.exposure.band3': '10% to 100%',
   'requests.exposure.band4': 'Above the limit',
   'requests.exposure.max': 'Highest on this map: {value}% of the limit',
+  'requests.exposure.computing': 'Computing the exposure…',
+  'requests.exposure.failed': 'The exposure map could not be computed.',
   'requests.exposure.note': 'Predicted on a 25 m grid at 1.5 m height, not measured.',
 
   'requests.review.rules': 'Rule report',

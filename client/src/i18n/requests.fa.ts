@@ -199,6 +199,8 @@ export const requestsFa = {
   'requests.exposure.band3': '۱۰٪ تا ۱۰۰٪',
   'requests.exposure.band4': 'بیش از حد مجاز',
   'requests.exposure.max': 'بیشینه در این نقشه: {value}٪ حد مجاز',
+  'requests.exposure.computing': 'در حال محاسبهٔ پرتوگیری…',
+  'requests.exposure.failed': 'نقشهٔ پرتوگیری محاسبه نشد.',
   'requests.exposure.note': 'پیش‌بینی محاسباتی روی شبکهٔ ۲۵ متری در ارتفاع ۱٫۵ متر، نه اندازه‌گیری.',
 
   'requests.review.rules': 'گزارش ضوابط',

@@ -103,7 +103,7 @@ export function ExposureOverlay({ lon, lat, proposed, onMax }: Props) {
 }
 
 /** The colour bands with their meaning. */
-export function ExposureLegend({ max }: { max: number | null }) {
+export function ExposureLegend({ max }: { max: number | null | undefined }) {
   const { t, num } = useI18n();
   const labels = ['requests.exposure.band0', 'requests.exposure.band1', 'requests.exposure.band2', 'requests.exposure.band3', 'requests.exposure.band4'] as const;
   return (
@@ -117,7 +117,10 @@ export function ExposureLegend({ max }: { max: number | null }) {
           </li>
         ))}
       </ul>
-      {max !== null ? <p className="muted">{t('requests.exposure.max', { value: num(max * 100, 2) })}</p> : null}
+      {/* The server builds its exposure index on the first grid asked for: that one can take seconds. */}
+      <p className="muted" role="status">
+        {max === undefined ? t('requests.exposure.computing') : max === null ? t('requests.exposure.failed') : t('requests.exposure.max', { value: num(max * 100, 2) })}
+      </p>
       <p className="note">{t('requests.exposure.note')}</p>
     </div>
   );

@@ -23,7 +23,7 @@ export function PlannerReview({ view, onChange }: Props) {
   const { t, lang } = useI18n();
   const [busy, setBusy] = useState<'recheck' | 'close' | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const [max, setMax] = useState<number | null>(null);
+  const [max, setMax] = useState<number | null | undefined>(undefined);
   const decided = view.decision !== null;
   // Until an approval puts them in the registry, the proposed antennas are added to the registry's grid.
   const proposed: ExposureAntennaInput[] =
