@@ -11,6 +11,7 @@ import { CategoryField, ContactFields, DescriptionField, Honeypot, type Contact,
 import { NearbyOffer } from './NearbyOffer.js';
 import { PhotoField } from './PhotoField.js';
 import type { FilingTarget } from './use-concern-filing.js';
+import './concerns-form.css';
 
 interface Props {
   target: FilingTarget;

@@ -11,6 +11,7 @@ import { useI18n } from '../i18n/i18n.js';
 import { toLatLng } from '../map/latlng.js';
 import { navigate } from '../router.js';
 import { concernsApi, type ConcernHeat, type ConcernPointProps, type ConcernPoints } from './concerns-api.js';
+import { countKey } from './format.js';
 import './concerns-map.css';
 
 /** From this zoom single concerns are drawn (the zoom at which single masts appear). */
@@ -41,7 +42,7 @@ function pointIcon(p: ConcernPointProps): L.DivIcon {
 /** Draws the concerns of the view. */
 export function ConcernsLayer({ bbox }: { bbox: string | null }) {
   const map = useMap();
-  const { t, lang } = useI18n();
+  const { t, lang, num } = useI18n();
   const [data, setData] = useState<Data | null>(null);
   const [layers] = useState(() => ({ heat: L.layerGroup(), points: L.layerGroup(), renderer: null as L.Canvas | null }));
 
@@ -52,12 +53,16 @@ export function ConcernsLayer({ bbox }: { bbox: string | null }) {
       pane.style.zIndex = String(z);
       if (name === HEAT_PANE) pane.style.pointerEvents = 'none';
     }
-    layers.renderer = L.canvas({ pane: HEAT_PANE });
+    const renderer = L.canvas({ pane: HEAT_PANE });
+    layers.renderer = renderer;
     layers.heat.addTo(map);
     layers.points.addTo(map);
     return () => {
       layers.heat.remove();
       layers.points.remove();
+      // The renderer joined the map with its first disc and stays otherwise, an empty canvas over the map.
+      renderer.remove();
+      layers.renderer = null;
     };
   }, [map, layers]);
 
@@ -92,14 +97,15 @@ export function ConcernsLayer({ bbox }: { bbox: string | null }) {
     }
     for (const f of data.points.features) {
       const p = f.properties;
-      const label = t('concerns.layer.pointLabel', { category: CATEGORY_NAMES[p.category][lang], status: STATUS_NAMES[p.status][lang], supporters: p.supporters });
+      const supporters = t(countKey('concerns.queue.supporters', p.supporters), { count: num(p.supporters) });
+      const label = t('concerns.layer.pointLabel', { category: CATEGORY_NAMES[p.category][lang], status: STATUS_NAMES[p.status][lang], supporters });
       const m = L.marker(toLatLng(f.geometry.coordinates), { pane: POINT_PANE, icon: pointIcon(p), keyboard: true, title: label, bubblingMouseEvents: false });
       m.on('click', () => navigate(`/concerns/${p.code}`));
       // Leaflet makes a keyboard marker a focusable button; Enter fires its click. This names it.
       m.on('add', () => m.getElement()?.setAttribute('aria-label', label));
       layers.points.addLayer(m);
     }
-  }, [data, layers, t, lang]);
+  }, [data, layers, t, lang, num]);
 
   return null;
 }

@@ -5,6 +5,7 @@ import { ApiError } from '../api.js';
 import { useI18n } from '../i18n/i18n.js';
 import type { MessageKey } from '../i18n/fa.js';
 import { concernsApi } from './concerns-api.js';
+import './concerns-form.css';
 
 interface Props {
   code: string;

@@ -5,7 +5,7 @@ import { CATEGORY_NAMES, DUPLICATE_RADIUS_M, STATUS_NAMES } from '../../../share
 import { useI18n } from '../i18n/i18n.js';
 import { Link } from '../router.js';
 import type { NearbyConcern } from './concerns-api.js';
-import { dateOnly, displayCode } from './format.js';
+import { countKey, dateOnly, displayCode } from './format.js';
 
 interface Props {
   items: readonly NearbyConcern[];
@@ -34,7 +34,7 @@ export function NearbyOffer({ items, busyCode, onMeToo, onFileAnyway }: Props) {
               <span className="badge">{STATUS_NAMES[c.status][lang]}</span>
             </p>
             <p className="list-meta">
-              {t('concerns.nearby.meta', { distance: num(c.distance_m, 0), supporters: num(c.supporters), date: dateOnly(c.created_at, lang) })}
+              {t('concerns.nearby.meta', { distance: num(c.distance_m, 0), supporters: t(countKey('concerns.queue.supporters', c.supporters), { count: num(c.supporters) }), date: dateOnly(c.created_at, lang) })}
             </p>
             {c.description ? <p className="nearby-text" dir="auto">{c.description.length > 240 ? `${c.description.slice(0, 240)}…` : c.description}</p> : null}
             <div className="nearby-actions">

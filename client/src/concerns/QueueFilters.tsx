@@ -4,6 +4,7 @@ import { useId } from 'react';
 import { CATEGORY_NAMES, CONCERN_CATEGORIES, CONCERN_STATUSES, STATUS_NAMES, type ConcernCategory, type ConcernStatus } from '../../../shared/concerns.js';
 import type { ZoneFeature } from '../api.js';
 import { useI18n } from '../i18n/i18n.js';
+import { countKey } from './format.js';
 
 export type StatusFilter = 'open' | 'closed' | 'all' | ConcernStatus;
 
@@ -92,7 +93,7 @@ export function QueueFilters({ value, districts, onChange }: Props) {
             <option value="">{t('concerns.queue.anyAge')}</option>
             {AGES.map((d) => (
               <option key={d} value={d}>
-                {t('concerns.queue.olderThan', { days: num(d) })}
+                {t(countKey('concerns.queue.olderThan', d), { days: num(d) })}
               </option>
             ))}
           </select>

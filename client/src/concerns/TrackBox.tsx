@@ -4,10 +4,12 @@ import { useId, useState, type FormEvent } from 'react';
 import { isTrackingCode, normaliseTrackingCode } from '../../../shared/tracking-code.js';
 import { useI18n } from '../i18n/i18n.js';
 import { navigate } from '../router.js';
-import './concerns-pages.css';
+import './concerns-form.css';
+import './concerns-page.css';
 
-/** The tracking box; `compact` drops the heading's help line (inside the map's controls). */
-export function TrackBox({ compact = false }: { compact?: boolean }) {
+/** The tracking box; `compact` drops the help line (inside the map's controls); `titled={false}` keeps the
+ *  heading for screen readers only (on the tracking page, whose own heading says the same). */
+export function TrackBox({ compact = false, titled = true }: { compact?: boolean; titled?: boolean }) {
   const { t } = useI18n();
   const id = useId();
   const [code, setCode] = useState('');
@@ -23,7 +25,7 @@ export function TrackBox({ compact = false }: { compact?: boolean }) {
 
   return (
     <form className="track-box" onSubmit={submit} noValidate role="search" aria-labelledby={`${id}-title`}>
-      <h2 id={`${id}-title`} className="section-title">
+      <h2 id={`${id}-title`} className={titled ? 'section-title' : 'visually-hidden'}>
         {t('concerns.track.title')}
       </h2>
       {compact ? null : <p className="muted">{t('concerns.track.help')}</p>}

@@ -54,6 +54,11 @@ export function dateOnly(iso: string, lang: Lang): string {
   return new Intl.DateTimeFormat(LOCALE[lang], { dateStyle: 'medium', timeZone: TIME_ZONE }).format(d);
 }
 
+/** The message key for a count: its `One` form for exactly 1 (English "1 supporter"; Persian keeps one form). */
+export function countKey<K extends string>(key: K, count: number): K | `${K}One` {
+  return count === 1 ? `${key}One` : key;
+}
+
 /** Whole days from `iso` to `now` (0 on the day of filing). */
 export function ageDays(iso: string, now: Date): number {
   return Math.max(0, Math.floor((now.getTime() - Date.parse(iso)) / 86_400_000));

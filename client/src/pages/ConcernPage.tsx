@@ -7,12 +7,12 @@ import { isTrackingCode, normaliseTrackingCode } from '../../../shared/tracking-
 import { CodeBanner } from '../concerns/CodeBanner.js';
 import { concernsApi } from '../concerns/concerns-api.js';
 import { EvidenceSection } from '../concerns/EvidenceSection.js';
-import { concernMapHref, dateTime, displayCode, siteMapHref } from '../concerns/format.js';
+import { concernMapHref, countKey, dateTime, displayCode, siteMapHref } from '../concerns/format.js';
 import { MeTooButton } from '../concerns/MeTooButton.js';
 import { StatusHistory } from '../concerns/StatusHistory.js';
 import { TrackBox } from '../concerns/TrackBox.js';
 import { useLoaded, useOperatorName } from '../concerns/use-concern.js';
-import '../concerns/concerns-pages.css';
+import '../concerns/concerns-page.css';
 import { useI18n } from '../i18n/i18n.js';
 import { Link } from '../router.js';
 
@@ -88,7 +88,7 @@ export function ConcernPage({ typed }: { typed: string }) {
         ) : null}
         <dt>{t('concerns.page.supportersLabel')}</dt>
         <dd data-testid="supporters" data-count={c.supporters}>
-          {c.supporters === 0 ? t('concerns.page.noSupporters') : t('concerns.page.supporters', { count: num(c.supporters) })}
+          {c.supporters === 0 ? t('concerns.page.noSupporters') : t(countKey('concerns.page.supporters', c.supporters), { count: num(c.supporters) })}
         </dd>
       </dl>
 

@@ -4,10 +4,12 @@ import { useEffect, useMemo, useState } from 'react';
 import { CATEGORY_NAMES, STATUS_NAMES } from '../../../shared/concerns.js';
 import { api, ApiError, isAbort, type ZoneFeature } from '../api.js';
 import { concernsApi, type QueueItem } from '../concerns/concerns-api.js';
-import { ageDays, displayCode } from '../concerns/format.js';
+import { ageDays, countKey, displayCode } from '../concerns/format.js';
 import { PlannerOnly } from '../concerns/PlannerOnly.js';
 import { filtersQuery, parseFilters, QueueFilters, type Filters } from '../concerns/QueueFilters.js';
-import '../concerns/concerns-pages.css';
+import '../concerns/concerns-form.css';
+import '../concerns/concerns-page.css';
+import '../concerns/concerns-planner.css';
 import { useI18n } from '../i18n/i18n.js';
 import { Link } from '../router.js';
 
@@ -28,8 +30,8 @@ function QueueRow({ c, districtName }: { c: QueueItem; districtName(id: number |
           <span className={`badge concern-status-${c.status}`}>{STATUS_NAMES[c.status][lang]}</span>
         </span>
         <span className="badges">
-          <span className="badge supporters">{t('concerns.queue.supporters', { count: num(c.supporters) })}</span>
-          <span className="badge age">{days === 0 ? t('concerns.queue.today') : t('concerns.queue.daysAgo', { days: num(days) })}</span>
+          <span className="badge supporters">{t(countKey('concerns.queue.supporters', c.supporters), { count: num(c.supporters) })}</span>
+          <span className="badge age">{days === 0 ? t('concerns.queue.today') : t(countKey('concerns.queue.daysAgo', days), { days: num(days) })}</span>
           {c.near_sensitive ? <span className="badge near-sensitive">{t('concerns.queue.nearSensitiveBadge')}</span> : null}
           {c.hidden ? <span className="badge hidden-badge">{t('concerns.queue.hiddenBadge')}</span> : null}
           {c.photo_url ? <span className="badge">{t('concerns.queue.photoBadge')}</span> : null}
@@ -91,7 +93,7 @@ function Queue() {
       <h1>{t('concerns.queue.title')}</h1>
       <QueueFilters value={filters} districts={districts} onChange={change} />
       <p className="queue-total" aria-live="polite" data-testid="queue-total" data-total={total ?? ''}>
-        {total === null ? t('concerns.page.loading') : total === 0 ? t('concerns.queue.empty') : t('concerns.queue.total', { count: num(total) })}
+        {total === null ? t('concerns.page.loading') : total === 0 ? t('concerns.queue.empty') : t(countKey('concerns.queue.total', total), { count: num(total) })}
       </p>
       {error ? (
         <p className="error" role="alert">

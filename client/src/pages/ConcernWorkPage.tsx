@@ -4,13 +4,15 @@
 import { CATEGORY_NAMES, STATUS_NAMES } from '../../../shared/concerns.js';
 import { isTrackingCode, normaliseTrackingCode } from '../../../shared/tracking-code.js';
 import { concernsApi, type PlannerConcernView } from '../concerns/concerns-api.js';
-import { dateTime, displayCode } from '../concerns/format.js';
+import { countKey, dateTime, displayCode } from '../concerns/format.js';
 import { HideForm, MergeForm } from '../concerns/ModerationForms.js';
 import { PlannerOnly } from '../concerns/PlannerOnly.js';
 import { StatusForm } from '../concerns/StatusForm.js';
 import { StatusHistory } from '../concerns/StatusHistory.js';
 import { useLoaded } from '../concerns/use-concern.js';
-import '../concerns/concerns-pages.css';
+import '../concerns/concerns-form.css';
+import '../concerns/concerns-page.css';
+import '../concerns/concerns-planner.css';
 import { useI18n } from '../i18n/i18n.js';
 import { Link, navigate } from '../router.js';
 
@@ -84,15 +86,14 @@ function Work({ code }: { code: string }) {
         <span className={`badge concern-status-${c.status}`} data-testid="concern-status" data-status={c.status}>
           {STATUS_NAMES[c.status][lang]}
         </span>
-        <span className="badge">{t('concerns.queue.priority', { value: num(c.priority, 0) })}</span>
-        <span className="badge supporters">{t('concerns.queue.supporters', { count: num(c.supporters) })}</span>
+        <span className="badge priority-badge">{t('concerns.queue.priority', { value: num(c.priority, 0) })}</span>
+        <span className="badge supporters">{t(countKey('concerns.queue.supporters', c.supporters), { count: num(c.supporters) })}</span>
         {c.near_sensitive ? <span className="badge near-sensitive">{t('concerns.queue.nearSensitiveBadge')}</span> : null}
         {c.hidden ? <span className="badge hidden-badge">{t('concerns.queue.hiddenBadge')}</span> : null}
       </p>
+      <p className="muted">{t('concerns.work.filed', { date: dateTime(c.created_at, lang), channel: t(`concerns.work.channel.${c.channel}`) })}</p>
       <p className="work-links">
         <Link href={`/concerns/${c.code}`}>{t('concerns.work.publicPage')}</Link>
-        {t('concerns.sep')}
-        {t('concerns.work.filed', { date: dateTime(c.created_at, lang), channel: t(`concerns.work.channel.${c.channel}`) })}
       </p>
       <div className="work-columns">
         <div>
