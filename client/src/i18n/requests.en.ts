@@ -170,6 +170,7 @@ export const requestsEn: { readonly [K in keyof typeof requestsFa]: string } = {
   'requests.files.notEditable': '“{name}” was refused: the request can no longer be edited.',
   'requests.files.empty': '“{name}” was refused: the file is empty.',
   'requests.files.failed': '“{name}” could not be sent.',
+  'requests.files.meta': '({type}, {size})',
   'requests.files.kb': '{value} kB',
   'requests.files.mb': '{value} MB',
 
@@ -276,6 +277,7 @@ export const requestsEn: { readonly [K in keyof typeof requestsFa]: string } = {
   'requests.history.title': 'History',
   'requests.history.system': 'System',
   'requests.history.step': '{actor}: {to}',
+  'requests.history.noted': '{actor}: note',
 
   'letter.title': 'Decision letter',
   'letter.print': 'Print the letter',

@@ -169,6 +169,7 @@ export const requestsFa = {
   'requests.files.notEditable': '«{name}» پذیرفته نشد: این درخواست دیگر قابل ویرایش نیست.',
   'requests.files.empty': '«{name}» پذیرفته نشد: فایل خالی است.',
   'requests.files.failed': '«{name}» ارسال نشد.',
+  'requests.files.meta': '({type}، {size})',
   'requests.files.kb': '{value} کیلوبایت',
   'requests.files.mb': '{value} مگابایت',
 
@@ -275,6 +276,7 @@ export const requestsFa = {
   'requests.history.title': 'سابقه',
   'requests.history.system': 'سامانه',
   'requests.history.step': '{actor}: {to}',
+  'requests.history.noted': '{actor}: یادداشت',
 
   'letter.title': 'نامهٔ تصمیم',
   'letter.print': 'چاپ نامه',

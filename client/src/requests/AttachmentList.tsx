@@ -23,7 +23,7 @@ export function AttachmentList({ attachments }: { attachments: readonly Attachme
             <bdi>{a.filename}</bdi>
           </a>{' '}
           <span className="muted">
-            ({a.content_type === 'application/pdf' ? 'PDF' : a.content_type.replace('image/', '').toUpperCase()}, {size(a.size_bytes)})
+            {t('requests.files.meta', { type: a.content_type === 'application/pdf' ? 'PDF' : a.content_type.replace('image/', '').toUpperCase(), size: size(a.size_bytes) })}
           </span>
         </li>
       ))}

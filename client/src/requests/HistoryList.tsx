@@ -12,10 +12,10 @@ export function HistoryList({ history }: { history: RequestView['history'] }) {
         <li key={i}>
           <time dateTime={h.at}>{when(h.at, lang, true)}</time>{' '}
           <span>
-            {t('requests.history.step', {
-              actor: h.actor === 'system' ? t('requests.history.system') : h.actor,
-              to: t(statusKey(h.to_status)),
-            })}
+            {/* A step within one state (built) is a note on the record, not a change of state. */}
+            {h.from_status === h.to_status
+              ? t('requests.history.noted', { actor: h.actor === 'system' ? t('requests.history.system') : h.actor })
+              : t('requests.history.step', { actor: h.actor === 'system' ? t('requests.history.system') : h.actor, to: t(statusKey(h.to_status)) })}
           </span>
           {h.note ? <p className="history-note prewrap" dir="auto">{h.note}</p> : null}
         </li>
