@@ -126,15 +126,16 @@ function groupSite(s: ConsolidationSite, keep: ConsolidationSite): GroupSite {
   };
 }
 
-/** The plan: structures taken in keep order; each still free takes its still-free mergeable neighbours (all within
- *  the merge distance of it, since they move onto it); the group is checked and offered unless a rule fails. A
- *  refused keeper stays free, so it may still be removed onto a structure that passes. */
-export function planConsolidation(
+/** The plan, one step per checked group (a generator, so a server can yield to other work between checks): structures
+ *  taken in keep order; each still free takes its still-free mergeable neighbours (all within the merge distance of
+ *  it, since they move onto it); the group is checked and offered unless a rule fails. A refused keeper stays free,
+ *  so it may still be removed onto a structure that passes. */
+export function* planSteps(
   sites: readonly ConsolidationSite[],
   distances: MergeDistances,
   check: (group: CandidateGroup) => SitingResult,
   neighbours: Neighbours = neighboursIndexed(sites, distances),
-): ConsolidationPlan {
+): Generator<void, ConsolidationPlan, void> {
   const FREE = 0, KEPT = 1, REMOVED = 2;
   const state = new Uint8Array(sites.length);
   const groups: PlannedGroup[] = [];
@@ -159,14 +160,28 @@ export function planConsolidation(
       keep: groupSite(keep, keep),
       removed: remove.map((s) => groupSite(s, keep)),
     };
-    if (checks.verdict === 'fail') {
-      refused.push(group);
-      continue;
+    if (checks.verdict === 'fail') refused.push(group);
+    else {
+      state[k] = KEPT;
+      for (const j of members) state[j] = REMOVED;
+      removed += members.length;
+      groups.push(group);
     }
-    state[k] = KEPT;
-    for (const j of members) state[j] = REMOVED;
-    removed += members.length;
-    groups.push(group);
+    yield;
   }
   return { groups, refused, totals: { before: sites.length, after: sites.length - removed, removed } };
+}
+
+/** The whole plan at once (planSteps run to the end). */
+export function planConsolidation(
+  sites: readonly ConsolidationSite[],
+  distances: MergeDistances,
+  check: (group: CandidateGroup) => SitingResult,
+  neighbours?: Neighbours,
+): ConsolidationPlan {
+  const steps = planSteps(sites, distances, check, neighbours);
+  for (;;) {
+    const r = steps.next();
+    if (r.done) return r.value;
+  }
 }

@@ -2,7 +2,7 @@
  *  kept structure checked by the siting engine with the removed structures gone and their antennas re-homed on it.
  *  Plans are cached per registry state, policy version and merge distances. */
 import { cellIdOf } from '../../shared/density.js';
-import { keptStructureInput, planConsolidation, type CandidateGroup, type ConsolidationPlan, type MergeDistances } from '../../shared/consolidation.js';
+import { keptStructureInput, planSteps, type CandidateGroup, type ConsolidationPlan, type MergeDistances } from '../../shared/consolidation.js';
 import { checkSiting, type SitingResult } from '../../shared/siting.js';
 import type { Ctx } from '../context.js';
 import { SitingSnapshot } from './siting-snapshot.js';
@@ -37,17 +37,25 @@ export function checkGroup(ctx: Ctx, store: PlanningStore, snapshot: SitingSnaps
     const leaving = group.remove.filter((s) => cellIdOf(s.lon, s.lat, density.cell_km) === cell).length;
     densityCount = ctx.nearby.densityCount(keep.lon, keep.lat, density.cell_km, keep.id) - leaving;
   }
+  const context = { ...snapshot.context(input, gone, policy), densityCount };
   if (policy.rules.exposure_sensitive.enabled) {
-    const cheap = checkSiting(input, { ...snapshot.context(input, gone, withoutExposure(policy)), densityCount });
+    // One context serves both: it holds all that runSitingCheck would give the cheap rules (they read no antennas).
+    const cheap = checkSiting(input, { ...context, policy: withoutExposure(policy) });
     if (cheap.verdict === 'fail') return cheap;
   }
-  return checkSiting(input, { ...snapshot.context(input, gone, policy), densityCount });
+  return checkSiting(input, context);
 }
 
-/** Builds consolidation plans, remembering the last few until the registry changes. */
+/** Work done between two yields to the event loop while a plan is computed, in milliseconds. */
+const SLICE_MS = 20;
+const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/** Builds consolidation plans in slices that yield to the event loop (a checked group costs milliseconds and a large
+ *  registry has thousands), sharing one computation between concurrent requests and remembering the last few plans
+ *  until the registry, its places or the policy change. */
 export class ConsolidationPlanner {
   private generation = 0;
-  private readonly cache = new Map<string, ConsolidationResult>();
+  private readonly cache = new Map<string, Promise<ConsolidationResult>>();
 
   constructor(
     private readonly ctx: Ctx,
@@ -60,19 +68,33 @@ export class ConsolidationPlanner {
   }
 
   /** The plan for these merge distances under the policy in force. */
-  plan(distances: MergeDistances): ConsolidationResult {
+  plan(distances: MergeDistances): Promise<ConsolidationResult> {
     const policy = this.ctx.policy.current();
     const key = `${this.generation}/${this.store.placesStamp()}/${policy.version}/${distances.ground_m}/${distances.rooftop_m}`;
-    const hit = this.cache.get(key);
-    if (hit) return hit;
+    let hit = this.cache.get(key);
+    if (!hit) {
+      hit = this.compute(distances, policy.version);
+      // A failed computation is not remembered.
+      hit.catch(() => this.cache.delete(key));
+      if (this.cache.size >= 8) this.cache.delete(this.cache.keys().next().value!);
+      this.cache.set(key, hit);
+    }
+    return hit;
+  }
+
+  private async compute(distances: MergeDistances, policyVersion: number): Promise<ConsolidationResult> {
     const rows = this.store.standingSites();
     const byId = new Map(rows.map((r) => [r.id, r]));
     const snapshot = new SitingSnapshot(this.ctx, this.store);
-    const plan = planConsolidation(rows, distances, (g) => checkGroup(this.ctx, this.store, snapshot, byId, g));
-    const result = { ...plan, distances, policy_version: policy.version };
-    if (this.cache.size >= 8) this.cache.delete(this.cache.keys().next().value!);
-    this.cache.set(key, result);
-    return result;
+    const steps = planSteps(rows, distances, (g) => checkGroup(this.ctx, this.store, snapshot, byId, g));
+    for (let sliceStart = performance.now(); ; ) {
+      const r = steps.next();
+      if (r.done) return { ...r.value, distances, policy_version: policyVersion };
+      if (performance.now() - sliceStart > SLICE_MS) {
+        await nextTurn();
+        sliceStart = performance.now();
+      }
+    }
   }
 }
 

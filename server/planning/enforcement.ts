@@ -7,8 +7,8 @@ import type { RuleResult, SitingContext, SitingInput } from '../../shared/siting
 import { checkFallZone } from '../../shared/siting/fall-zone.js';
 import { checkSensitiveBuffer } from '../../shared/siting/sensitive-buffer.js';
 import type { Ctx } from '../context.js';
-import { radiusBBox } from '../store/nearby.js';
 import type { PlanningSiteRow, PlanningStore } from '../store/planning.js';
+import { PlaceIndex } from './place-index.js';
 
 /** The place a failing buffer or fall-zone result names first (its worst breach). */
 function breachedPlace(r: RuleResult): EnforcementCase['place'] {
@@ -18,7 +18,7 @@ function breachedPlace(r: RuleResult): EnforcementCase['place'] {
 }
 
 /** The buffer and fall-zone rules for one standing structure, over the sensitive places around it. */
-function placeRules(ctx: Ctx, policy: Policy, policyVersion: number, site: PlanningSiteRow): RuleResult[] {
+function placeRules(places: PlaceIndex, policy: Policy, policyVersion: number, site: PlanningSiteRow): RuleResult[] {
   const r = policy.rules;
   const radius = Math.max(
     r.sensitive_buffer.enabled ? Math.max(0, ...Object.values(r.sensitive_buffer.buffer_m)) : 0,
@@ -28,8 +28,8 @@ function placeRules(ctx: Ctx, policy: Policy, policyVersion: number, site: Plann
   const input: SitingInput = { lon: site.lon, lat: site.lat, height_m: site.height_m, structure_type: site.structure_type, site_id: site.id };
   const context: SitingContext = {
     policy, policyVersion, sites: [], zones: [], antennas: [], aerodromes: [],
-    // Places whose box meets the circle's box: the rules measure the exact ellipsoidal distance to each.
-    sensitivePlaces: ctx.places.places(radiusBBox(site.lon, site.lat, radius)),
+    // Places that may come within the radius: the rules measure the exact ellipsoidal distance to each.
+    sensitivePlaces: places.near(site.lon, site.lat, radius),
   };
   const out: RuleResult[] = [];
   if (r.sensitive_buffer.enabled) out.push(checkSensitiveBuffer(input, context));
@@ -49,12 +49,13 @@ export function enforcementCases(ctx: Ctx, store: PlanningStore): EnforcementRes
   }
   const cases: EnforcementCase[] = [];
   const counts: Record<string, number> = {};
+  const places = new PlaceIndex(ctx.places);
   for (const s of store.standingSites()) {
     const reasons: EnforcementReason[] = [];
     if (s.status === 'unpermitted') reasons.push('unpermitted');
     else if (!s.permit_no) reasons.push('no_permit_number');
     let place: EnforcementCase['place'] = null;
-    for (const result of placeRules(ctx, policy, version, s)) {
+    for (const result of placeRules(places, policy, version, s)) {
       const p = breachedPlace(result);
       if (!p) continue;
       reasons.push(result.rule === 'fall_zone' ? 'fall_zone' : 'sensitive_buffer');

@@ -47,10 +47,10 @@ export function planningRoutes(r: Router, ctx: Ctx): void {
     return undefined;
   });
 
-  mount(r, api.planningConsolidation, ({ query, res }) => {
+  mount(r, api.planningConsolidation, async ({ query, res }) => {
     checkDistrict(query.district);
     const policy = ctx.policy.current().policy.consolidation;
-    const whole = planner.plan({ ground_m: query.ground_m ?? policy.ground_merge_m, rooftop_m: query.rooftop_m ?? policy.rooftop_merge_m });
+    const whole = await planner.plan({ ground_m: query.ground_m ?? policy.ground_merge_m, rooftop_m: query.rooftop_m ?? policy.rooftop_merge_m });
     const plan = query.district === undefined ? whole : planForDistrict(whole, districtOf, standingIn(query.district), query.district);
     if (query.format === 'json') return plan;
     const stamp = new Date();
