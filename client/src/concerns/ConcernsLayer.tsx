@@ -16,9 +16,11 @@ import './concerns-map.css';
 
 /** From this zoom single concerns are drawn (the zoom at which single masts appear). */
 export const POINTS_ZOOM = 15;
+/** Fill of the heat discs (drawn translucent, so overlapping cells read darker). */
 export const HEAT_COLOR = '#e8590c';
-/** Fill of an open concern's dot, and of a closed one (white digits/outline contrast > 4.5:1 on both). */
+/** Fill of an open concern's dot (its white outline has a contrast above 4.5:1 on it). */
 export const CONCERN_OPEN_COLOR = '#c2410c';
+/** Fill of a closed concern's dot. */
 export const CONCERN_CLOSED_COLOR = '#6b7280';
 // Heat under the masts' canvas and never taking a tap; points above the masts (450) and their labels
 // (460): a canvas takes every tap over its whole area, so markers under it could not be tapped.

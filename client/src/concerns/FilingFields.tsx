@@ -64,6 +64,7 @@ export function DescriptionField({ id, value, error, onChange }: { id: string; v
   );
 }
 
+/** The resident's optional contact as typed. */
 export interface Contact {
   name: string;
   email: string;

@@ -6,8 +6,10 @@ import type { ZoneFeature } from '../api.js';
 import { useI18n } from '../i18n/i18n.js';
 import { countKey } from './format.js';
 
+/** A named set of states (open, closed, all) or one state. */
 export type StatusFilter = 'open' | 'closed' | 'all' | ConcernStatus;
 
+/** The queue's filters as the page holds them. */
 export interface Filters {
   status: StatusFilter;
   category: ConcernCategory | null;

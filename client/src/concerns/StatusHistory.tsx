@@ -4,6 +4,7 @@ import { STATUS_NAMES, type ConcernStatus } from '../../../shared/concerns.js';
 import { useI18n } from '../i18n/i18n.js';
 import { dateTime } from './format.js';
 
+/** One status change or note; `actor` only in the planner's view. */
 export interface HistoryEvent {
   from_status: ConcernStatus | null;
   status: ConcernStatus;

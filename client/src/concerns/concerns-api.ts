@@ -5,6 +5,7 @@ import type { ConcernCategory, ConcernStatus } from '../../../shared/concerns.js
 import { request } from '../api.js';
 
 export type { ConcernView, PlannerConcernView };
+/** A reusable response text. */
 export type Template = z.infer<typeof ResponseTemplate>;
 
 /** What the form sends: the contract's input (the honeypot rides along, empty for people). */
@@ -31,6 +32,7 @@ export interface ConcernPointProps {
   site_code: string | null;
   created_at: string;
 }
+/** The public layer's points in a view, with how many matched. */
 export interface ConcernPoints extends GeoJSON.FeatureCollection<GeoJSON.Point, ConcernPointProps> {
   total: number;
 }
@@ -42,6 +44,7 @@ export interface HeatCell {
   count: number;
   weight: number;
 }
+/** The heat layer's cells at a zoom, with the heaviest cell's weight for scaling. */
 export interface ConcernHeat {
   zoom: number;
   cell_px: number;
@@ -51,6 +54,7 @@ export interface ConcernHeat {
 
 /** A queue item: public fields plus what a planner works with (no evidence or history). */
 export type QueueItem = Omit<PlannerConcernView, 'evidence' | 'history' | 'next_statuses' | 'address'>;
+/** A page of the planner's queue and the total matching. */
 export interface Queue {
   total: number;
   items: QueueItem[];

@@ -11,6 +11,7 @@ const MAX_EDGE_PX = 2048;
  *  a huge image can exhaust a phone's memory. The 5 MB limit applies to what is sent. */
 export const MAX_ORIGINAL_BYTES = 4 * CONCERN_LIMITS.photoBytes;
 
+/** Why a photo cannot be sent: not an image we take, too large, or undecodable. */
 export type PhotoProblem = 'type' | 'size' | 'unreadable';
 
 /** A photo ready to send, or why not. */

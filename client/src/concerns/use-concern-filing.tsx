@@ -23,6 +23,7 @@ type Stage = { stage: 'idle' } | { stage: 'pick' | 'form'; target: FilingTarget 
 /** Zoom at which a place is picked: single masts and streets are visible. */
 const PICK_ZOOM = 16;
 
+/** What the map page gets from the filing hook. */
 export interface ConcernFiling {
   /** Whether a place is being picked: a mast tapped now is the concern's subject, not a panel to open. */
   picking: boolean;
