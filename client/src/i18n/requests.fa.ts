@@ -169,7 +169,7 @@ export const requestsFa = {
   'requests.files.notEditable': '«{name}» پذیرفته نشد: این درخواست دیگر قابل ویرایش نیست.',
   'requests.files.empty': '«{name}» پذیرفته نشد: فایل خالی است.',
   'requests.files.failed': '«{name}» ارسال نشد.',
-  'requests.files.meta': '({type}، {size})',
+  'requests.files.meta': '({size}، {type})',
   'requests.files.kb': '{value} کیلوبایت',
   'requests.files.mb': '{value} مگابایت',
 
