@@ -15,6 +15,13 @@ export default defineConfig({
     modulePreload: { polyfill: false },
     // One chunk of about 520 kB (160 kB gzip) for the map page; the budget that matters is 250 kB gzip.
     chunkSizeWarningLimit: 800,
+    rolldownOptions: {
+      output: {
+        // zod and the module that configures it share one chunk, so `z.config({ jitless: true })` runs
+        // before any other chunk builds a schema (otherwise zod probes for eval and breaks the CSP).
+        manualChunks: (id) => (/[\\/]node_modules[\\/]zod[\\/]|[\\/]zod-csp\.ts$/.test(id) ? 'zod' : undefined),
+      },
+    },
   },
   server: {
     proxy: { '/api': API, '/open311': API, '/feeds': API },

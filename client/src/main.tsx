@@ -1,5 +1,5 @@
 /** Entry point: fonts and styles, then the app inside its language and session providers. */
-// First: zod must not probe for eval under the CSP (see zod-csp.ts).
+// First: zod must not probe for eval under the CSP (see zod-csp.ts; vite.config.ts keeps it in zod's chunk).
 import './zod-csp.js';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
