@@ -6,6 +6,7 @@ import { useI18n } from './i18n/i18n.js';
 import { LoginPage } from './pages/LoginPage.js';
 import { MapPage } from './pages/MapPage.js';
 import { planningRoute } from './planning/routes.js';
+import { sitingRoute } from './siting/routes.js';
 import { Link, usePathname } from './router.js';
 
 function NotFound() {
@@ -23,7 +24,7 @@ function NotFound() {
 /** The shell around every page. */
 export function App() {
   const path = usePathname();
-  const page = path === '/' ? <MapPage /> : path === '/login' ? <LoginPage /> : (concernRoute(path) ?? requestRoute(path) ?? planningRoute(path) ?? <NotFound />);
+  const page = path === '/' ? <MapPage /> : path === '/login' ? <LoginPage /> : (concernRoute(path) ?? requestRoute(path) ?? planningRoute(path) ?? sitingRoute(path) ?? <NotFound />);
   return (
     <div className="app">
       <AppHeader />

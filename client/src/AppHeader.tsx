@@ -5,6 +5,7 @@ import { useI18n } from './i18n/i18n.js';
 import { Link, navigate, usePathname } from './router.js';
 import { useSession } from './session.js';
 import { PlanningNavLink } from './planning/PlanningNavLink.js';
+import { PolicyNavLink } from './siting/PolicyNavLink.js';
 
 /** The header bar. */
 export function AppHeader() {
@@ -30,6 +31,7 @@ export function AppHeader() {
         <ConcernNavLinks />
         <RequestNavLinks />
         <PlanningNavLink />
+        <PolicyNavLink />
         <button type="button" className="header-button" lang={other} onClick={() => setLang(other)} aria-label={t('lang.switchTo')}>
           {t('lang.other')}
         </button>

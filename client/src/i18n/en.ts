@@ -3,6 +3,7 @@ import { concernsEn } from './concerns.en.js';
 import { requestsEn } from './requests.en.js';
 import type { Messages } from './fa.js';
 import { planningEn } from './planning.en.js';
+import { sitingEn } from './siting.en.js';
 
 export const en: Messages = {
   'app.name': 'Dakal',
@@ -170,4 +171,5 @@ export const en: Messages = {
   ...concernsEn,
   ...requestsEn,
   ...planningEn,
+  ...sitingEn,
 };

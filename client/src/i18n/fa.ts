@@ -2,6 +2,7 @@
 import { concernsFa } from './concerns.fa.js';
 import { requestsFa } from './requests.fa.js';
 import { planningFa } from './planning.fa.js';
+import { sitingFa } from './siting.fa.js';
 
 export const fa = {
   'app.name': 'دکل',
@@ -169,6 +170,7 @@ export const fa = {
   ...concernsFa,
   ...requestsFa,
   ...planningFa,
+  ...sitingFa,
 } as const;
 
 /** A message key of the source locale. */

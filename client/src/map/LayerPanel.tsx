@@ -15,7 +15,7 @@ interface Props {
   onChange(overlays: OverlayId[]): void;
 }
 
-const LABEL: Record<OverlayId, MessageKey> = { boundaries: 'layers.boundaries', zones: 'layers.zones', places: 'layers.places', airport: 'layers.airport', concerns: 'concerns.layer.title', proposals: 'proposal.layer' };
+const LABEL: Record<OverlayId, MessageKey> = { boundaries: 'layers.boundaries', zones: 'layers.zones', places: 'layers.places', airport: 'layers.airport', concerns: 'concerns.layer.title', proposals: 'proposal.layer', exposure: 'siting.layer.exposure', density: 'siting.layer.density' };
 
 /** A 24 px symbol drawn like the map draws it. */
 function Dot({ fill, stroke, width = 1, dash, r = 6, ring = false }: { fill: string; stroke: string; width?: number; dash?: string; r?: number; ring?: boolean }) {

@@ -1,12 +1,13 @@
 /** The Leaflet map: offline base, optional raster tiles, overlays and the masts' canvas layer.
  *  It reports each settled view (moveend) and knows nothing of the panels around it. */
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
 import { MapContainer, TileLayer, ZoomControl, useMap, useMapEvents } from 'react-leaflet';
 import type L from 'leaflet';
 import type { ClientConfig, MapPoint } from '../api.js';
 import { useI18n } from '../i18n/i18n.js';
 import { ConcernsLayer } from '../concerns/ConcernsLayer.js';
 import { ProposalsLayer } from '../requests/ProposalsLayer.js';
+import { SitingMap } from '../siting/SitingMap.js';
 import { AirportLayer } from './AirportLayer.js';
 import { BoundariesLayer } from './BoundariesLayer.js';
 import { PlacesLayer } from './PlacesLayer.js';
@@ -60,10 +61,14 @@ function MapLabel() {
   return null;
 }
 
+const ignoreSite = () => undefined;
+
 /** The map with its layers; the page owns the state. */
 export function MapCanvas({ initial, config, overlays, bbox, points, colorOf, selectedId, onMap, onView, onSite }: Props) {
   const { t, lang } = useI18n();
   const on = (o: OverlayId) => overlays.includes(o);
+  // While the siting check tool takes the map's clicks, a mast clicked is a place for the pin, not a panel to open.
+  const [checking, setChecking] = useState(false);
 
   return (
     <MapContainer
@@ -89,7 +94,8 @@ export function MapCanvas({ initial, config, overlays, bbox, points, colorOf, se
       {on('places') && <PlacesLayer bbox={bbox} />}
       {on('concerns') && <ConcernsLayer bbox={bbox} />}
       {on('proposals') && <ProposalsLayer bbox={bbox} />}
-      <SitesOverlay points={points} colorOf={colorOf} selectedId={selectedId} onSite={onSite} />
+      <SitingMap exposure={on('exposure')} density={on('density')} onChecking={setChecking} />
+      <SitesOverlay points={points} colorOf={colorOf} selectedId={selectedId} onSite={checking ? ignoreSite : onSite} />
     </MapContainer>
   );
 }

@@ -9,7 +9,7 @@ export interface SiteFilters {
   shared: boolean | null;
 }
 
-export const OVERLAYS = ['boundaries', 'zones', 'places', 'airport', 'concerns', 'proposals'] as const;
+export const OVERLAYS = ['boundaries', 'zones', 'places', 'airport', 'concerns', 'proposals', 'exposure', 'density'] as const;
 export type OverlayId = (typeof OVERLAYS)[number];
 
 export interface MapView {
