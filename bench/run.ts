@@ -39,7 +39,7 @@ for (const layout of layouts) {
     const rows: Row[] = [];
     const run: Record<string, unknown> = { layout, sites: n, antennas: fx.antennas, antennas_per_site: round(fx.antennas / n) };
     const rate = (x: number, t: number) => Math.round(x / (t / 1000));
-    run.import = { ms: Math.round(fx.importMs), generate_ms: Math.round(fx.generateMs), sites_per_s: rate(n, fx.importMs), antenna_rows_per_s: rate(fx.antennas, fx.importMs), start_ms: Math.round(fx.startMs) };
+    run.import = { ms: Math.round(fx.importMs), generate_ms: Math.round(fx.generateMs), sites_per_s: rate(n, fx.importMs), antenna_rows_per_s: rate(fx.antennas, fx.importMs), ...fx.phases, start_ms: Math.round(fx.startMs) };
     const base = importBaseline(layout, 20_000);
     run.import_baseline = base;
     rows.push({
@@ -48,6 +48,7 @@ for (const layout of layouts) {
       naive: `${fmt(base.sites_per_s)} sites/s row by row`,
       ratio: `${round(rate(n, fx.importMs) / base.sites_per_s)}×`,
     });
+    rows.push({ what: 'import phases: generator / rows / B-tree indexes / R*Tree', ours: `${fmt(Math.round(fx.generateMs))} / ${fmt(fx.phases.insert_ms)} / ${fmt(fx.phases.index_ms)} / ${fmt(fx.phases.rtree_ms)} ms`, naive: '', ratio: '' });
     rows.push({ what: 'server start: site index + default clusters', ours: `${fmt(Math.round(fx.startMs))} ms`, naive: '', ratio: '' });
 
     const pts = queryPoints(fx, 2000, prng(42));

@@ -6,6 +6,7 @@ import { projectEqualArea } from '../../shared/density.js';
 import { haversineM } from '../../shared/geodesy.js';
 import { SITE_STATUSES, STRUCTURE_TYPES, TECHNOLOGIES } from '../../shared/model.js';
 import type { Statement } from 'better-sqlite3';
+import { RowStore } from './row-store.js';
 import { Columns, Dictionary, KdRange } from './slots.js';
 
 /** Told about every slot change, so derived indexes (clusters) can follow incrementally. */
@@ -28,11 +29,10 @@ const STATUS_CODE = new Map<string, number>(SITE_STATUSES.map((s, i) => [s, i]))
 const STRUCTURE_CODE = new Map<string, number>(STRUCTURE_TYPES.map((s, i) => [s, i]));
 const TECH_BIT = new Map<string, number>(TECHNOLOGIES.map((t, i) => [t, 1 << i]));
 
-/** The columns the index keeps, in the order of RawRow; the store selects them raw (full rows stay in SQLite:
- *  keeping a million row objects cost 1 GB of heap and 30 s of start-up). */
-export const INDEX_COLUMNS = 'id, code, lon, lat, status, structure_type, height_m, operators, technologies, owner_operator_id, district_id';
-/** A row of INDEX_COLUMNS. */
-export type RawRow = [number, string, number, number, string, string, number, string, string, string, number | null];
+/** A site row as the store selects it, raw (values in column order). */
+export type RawRow = unknown[];
+/** Columns the index reads from every row, by name. */
+const NEEDED = ['id', 'code', 'lon', 'lat', 'status', 'structure_type', 'height_m', 'operators', 'technologies', 'owner_operator_id', 'district_id'] as const;
 
 /** Sites as struct-of-arrays, indexed by slot; `slotOf(id)` maps a site id to its slot. */
 export class SiteIndex {
@@ -51,13 +51,26 @@ export class SiteIndex {
   /** Slot order is id order while every new id is larger than the last (SQLite rowids are). */
   ordered = true;
 
-  /** `all` yields INDEX_COLUMNS of every site in id order, `one` of one site by id, both raw (the store's statements:
-   *  SQL stays in the store). */
+  /** Full rows, column by column (a million row objects would cost 1 GB of heap and 30 s of start-up). */
+  private readonly store: RowStore;
+  private readonly at: Record<(typeof NEEDED)[number], number>;
+
+  /** `all` yields the full row of every site in id order, `one` of one site by id, both raw and with the same
+   *  columns (the store's statements: SQL stays in the store). */
   constructor(
     private readonly all: Statement<[], RawRow>,
     private readonly one: Statement<[number], RawRow>,
   ) {
+    const names = all.columns().map((c) => c.name);
+    this.store = new RowStore(names);
+    this.at = Object.fromEntries(NEEDED.map((n) => [n, names.indexOf(n)])) as SiteIndex['at'];
+    for (const n of NEEDED) if (this.at[n] < 0) throw new Error(`site index: the row statement has no ${n}`);
     this.reload();
+  }
+
+  /** The full row of a slot, as the store's row statement gives it. */
+  row(slot: number): Record<string, unknown> {
+    return this.store.row(slot);
   }
 
   /** Number of slots in use (dead ones included). */
@@ -87,6 +100,7 @@ export class SiteIndex {
   reload(): void {
     this.stale = false;
     this.cols.clear();
+    this.store.clear();
     this.slotById.fill(-1);
     this.ordered = true;
     // One iterate() over the table (pages of all() measured 30% slower); about 5 µs a row is SQLite's and the binding's.
@@ -103,7 +117,7 @@ export class SiteIndex {
   private append(r: RawRow): number {
     const c = this.cols;
     const slot = c.push();
-    const id = r[0];
+    const id = r[this.at.id] as number;
     if (slot > 0 && id <= c.id[slot - 1]!) this.ordered = false;
     if (id >= this.slotById.length) {
       let n = this.slotById.length;
@@ -120,19 +134,23 @@ export class SiteIndex {
 
   private write(slot: number, r: RawRow): void {
     const c = this.cols;
-    c.lon[slot] = r[2];
-    c.lat[slot] = r[3];
-    const [x, y] = projectEqualArea(r[2], r[3]);
+    const at = this.at;
+    const lon = r[at.lon] as number;
+    const lat = r[at.lat] as number;
+    this.store.set(slot, r);
+    c.lon[slot] = lon;
+    c.lat[slot] = lat;
+    const [x, y] = projectEqualArea(lon, lat);
     c.ex[slot] = x;
     c.ey[slot] = y;
-    c.code[slot] = r[1];
-    c.status[slot] = STATUS_CODE.get(r[4]) ?? 0;
-    c.structure[slot] = STRUCTURE_CODE.get(r[5]) ?? 0;
-    c.height[slot] = r[6];
-    c.ops[slot] = this.operatorMask(r[7]);
-    c.tech[slot] = this.techMask(r[8]);
-    c.owner[slot] = this.operators.code(r[9]);
-    c.district[slot] = r[10] ?? 0;
+    c.code[slot] = r[at.code] as string;
+    c.status[slot] = STATUS_CODE.get(r[at.status] as string) ?? 0;
+    c.structure[slot] = STRUCTURE_CODE.get(r[at.structure_type] as string) ?? 0;
+    c.height[slot] = r[at.height_m] as number;
+    c.ops[slot] = this.operatorMask(r[at.operators] as string);
+    c.tech[slot] = this.techMask(r[at.technologies] as string);
+    c.owner[slot] = this.operators.code(r[at.owner_operator_id] as string);
+    c.district[slot] = (r[at.district_id] as number | null) ?? 0;
     c.flags[slot] = ALIVE;
   }
 
@@ -172,7 +190,7 @@ export class SiteIndex {
         slot = this.append(r);
         this.toOverflow(slot);
       } else {
-        const moved = c.lon[slot] !== r[2] || c.lat[slot] !== r[3] || !(c.flags[slot]! & ALIVE);
+        const moved = c.lon[slot] !== r[this.at.lon] || c.lat[slot] !== r[this.at.lat] || !(c.flags[slot]! & ALIVE);
         const stale = c.flags[slot]! & STALE;
         this.write(slot, r);
         if (stale) c.flags[slot] = ALIVE | STALE;

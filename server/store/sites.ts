@@ -3,7 +3,7 @@ import type { AntennaInput, Antenna, Site, SiteCreate, SitePatch, SiteProperties
 import type { SiteListQuery } from '../../shared/api/registry.js';
 import type { Statement } from 'better-sqlite3';
 import type { DB } from '../db.js';
-import { INDEX_COLUMNS, SiteIndex, type RawRow } from '../index/site-index.js';
+import { SiteIndex, type RawRow } from '../index/site-index.js';
 import { listFromIndex } from '../index/site-list.js';
 import { loadSites, type BulkLoad } from './sites-bulk.js';
 import type { Actor, AuditLog } from './audit.js';
@@ -62,9 +62,8 @@ export class SiteStore {
     this.stmt = {
       get: db.prepare(`SELECT ${SITE_COLUMNS} FROM sites s WHERE s.id = ?`),
       byCode: db.prepare(`SELECT ${SITE_COLUMNS} FROM sites s WHERE s.code = ?`),
-      byIds: db.prepare(`SELECT ${SITE_COLUMNS} FROM sites s WHERE s.id IN (SELECT value FROM json_each(?)) ORDER BY s.id`),
-      indexAll: db.prepare(`SELECT ${INDEX_COLUMNS} FROM sites ORDER BY id`).raw(),
-      indexOne: db.prepare(`SELECT ${INDEX_COLUMNS} FROM sites WHERE id = ?`).raw(),
+      indexAll: db.prepare(`SELECT ${SITE_COLUMNS} FROM sites s ORDER BY s.id`).raw(),
+      indexOne: db.prepare(`SELECT ${SITE_COLUMNS} FROM sites s WHERE s.id = ?`).raw(),
       antennas: db.prepare('SELECT * FROM antennas WHERE site_id = ? ORDER BY id'),
       antenna: db.prepare('SELECT * FROM antennas WHERE id = ?'),
       list: db.prepare(`SELECT ${SITE_COLUMNS} FROM sites s WHERE ${FILTERS} ORDER BY s.id LIMIT @limit`),
@@ -153,8 +152,9 @@ export class SiteStore {
   list(q: SiteListQuery): { rows: SiteRow[]; total: number } {
     if (!q.q) {
       // Everything but the text search is answered by the in-memory index; SQLite decodes only the page.
-      const { ids, total } = listFromIndex(this.index(), q);
-      return { rows: ids.length ? (this.stmt.byIds.all(JSON.stringify(ids)) as SiteRow[]) : [], total };
+      const idx = this.index();
+      const { ids, total } = listFromIndex(idx, q);
+      return { rows: ids.map((id) => idx.row(idx.slotOf(id)) as unknown as SiteRow), total };
     }
     const [w, s, e, n] = q.bbox ?? [-180, -90, 180, 90];
     const p = {
@@ -175,19 +175,12 @@ export class SiteStore {
     return { rows: this.stmt.list.all(p) as SiteRow[], total: this.stmt.count.get({ ...countParams, cursor: 0 }) as number };
   }
 
-  /** Sites within `radiusM` of a point, nearest first: the in-memory index finds and orders them, SQLite gives the
-   *  full rows of the ones returned only. */
+  /** Sites within `radiusM` of a point, nearest first, rows included, from the in-memory index (no SQLite read). */
   near(lon: number, lat: number, radiusM: number, limit: number): Array<{ row: SiteRow; distanceM: number }> {
     const idx = this.index();
     const n = idx.near(lon, lat, radiusM, limit);
-    if (n === 0) return [];
-    const ids: number[] = new Array(n);
-    for (let k = 0; k < n; k++) ids[k] = idx.cols.id[idx.nearSlots[k]!]!;
-    // One statement for all the rows (about twice as fast as one lookup per id), put back in distance order.
-    const byId = new Map<number, SiteRow>();
-    for (const row of this.stmt.byIds.all(JSON.stringify(ids)) as SiteRow[]) byId.set(row.id, row);
     const out: Array<{ row: SiteRow; distanceM: number }> = new Array(n);
-    for (let k = 0; k < n; k++) out[k] = { row: byId.get(ids[k]!)!, distanceM: idx.nearDist[k]! };
+    for (let k = 0; k < n; k++) out[k] = { row: idx.row(idx.nearSlots[k]!) as unknown as SiteRow, distanceM: idx.nearDist[k]! };
     return out;
   }
 

@@ -61,6 +61,12 @@ describe('nearby', () => {
       expect(got.map((g) => g.row.id)).toEqual(truth.map(([id]) => id));
       expect(ctx.sites.near(lon, lat, r, 7).map((g) => g.distanceM)).toEqual(truth.slice(0, 7).map(([, d]) => d));
     }
+    // The rows come from the index's column store: field for field what SQLite holds, edits included.
+    const some = ctx.sites.near(51.39, 35.69, 20000, 50);
+    for (const { row } of some) expect(row).toEqual(ctx.sites.get(row.id));
+    ctx.sites.update(some[0]!.row.id, { permit_no: 'X/1404/00001', address: 'خیابان آزادی' }, actor);
+    expect(ctx.sites.near(51.39, 35.69, 20000, 1)[0]!.row).toEqual(ctx.sites.get(some[0]!.row.id));
+    for (const row of ctx.sites.list({ limit: 40, cursor: 3990 }).rows) expect(row).toEqual(ctx.sites.get(row.id));
   });
 
   it('follows creates and moves before and after the tree is rebuilt', () => {
