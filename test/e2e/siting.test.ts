@@ -107,6 +107,37 @@ describe('check a location on the map', { timeout: 90_000 }, () => {
     await page.close();
   });
 
+  it('by keyboard alone: the tool, the pin at the centre, Escape back to the button; exposure at the centre too', async () => {
+    const { page, errors } = await h.open(atPin(), { lang: 'en' });
+    await mapReady(page);
+    await page.getByTestId('check-toggle').focus();
+    await page.keyboard.press('Enter');
+    await page.getByTestId('check-panel').waitFor();
+    expect(await page.evaluate(() => document.activeElement?.tagName)).toBe('H2');
+    await page.getByRole('button', { name: 'Put the pin at the map’s centre' }).focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.getByTestId('check-server').getAttribute('data-server'), { timeout: 20_000 }).toBe('confirmed');
+    expect(await rule(page, 'sensitive_buffer').getAttribute('data-status')).toBe('fail');
+    await page.keyboard.press('Escape');
+    await expect.poll(() => page.getByTestId('check-panel').count()).toBe(0);
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('check-toggle');
+
+    await page.getByTestId('exposure-toggle').focus();
+    await page.keyboard.press('Enter');
+    const panel = page.getByTestId('exposure-panel');
+    await panel.getByTestId('exposure-totals').waitFor();
+    expect(await panel.locator('h2').textContent()).toBe('Predicted exposure at this point');
+    const api = (await (await fetch(`${h.baseUrl}/api/exposure?lat=${at.lat}&lon=${at.lon}&limit=5`)).json()) as { total_exposure_ratio: number; e_total_vm: number };
+    const shown = Number(await panel.getByTestId('exposure-totals').getAttribute('data-ratio'));
+    expect(Math.abs(shown - api.total_exposure_ratio) / api.total_exposure_ratio).toBeLessThan(0.02);
+    expect(await panel.getByTestId('exposure-field').textContent()).toMatch(/^\d+(\.\d+)? V\/m$/);
+    await page.keyboard.press('Escape');
+    await expect.poll(() => panel.count()).toBe(0);
+    expect(await page.evaluate(() => document.activeElement?.classList.contains('leaflet-container'))).toBe(true);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   for (const lang of ['fa', 'en'] as const) {
     it(`on a 360×740 phone in ${lang === 'fa' ? 'Persian' : 'English'}: a bottom sheet, the pin put at the centre by a button`, async () => {
       const { page, errors } = await h.open(atPin(), { phone: true, lang });
@@ -185,6 +216,33 @@ describe('exposure and density layers', { timeout: 90_000 }, () => {
     expect(share).toBeCloseTo(api.contributions[0]!.ratio / api.total_exposure_ratio, 1);
     expect(await rows.first().textContent()).toMatch(/[۰-۹]/);
     await h.screenshot(page, 'siting-exposure-school-fa-desktop');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('on a phone the legends fold to their titles and open on a tap; a tap on the map answers in a bottom sheet', async () => {
+    // At the isolated school, where no mast is within a finger's reach of the centre (a tap on a mast opens it).
+    const [lon, lat] = turf.pointOnFeature(school as GeoJSON.Feature).geometry.coordinates as [number, number];
+    const { page, errors } = await h.open(`/?lat=${lat}&lon=${lon}&z=17&layers=exposure,density,places`, { phone: true, lang: 'fa' });
+    await mapReady(page);
+    const legend = page.getByTestId('exposure-legend');
+    await expect.poll(() => page.locator('img.exposure-grid-image').count(), { timeout: 30_000 }).toBe(1);
+    expect(await legend.evaluate((d) => (d as HTMLDetailsElement).open)).toBe(false);
+    await h.screenshot(page, 'siting-layers-fa-phone');
+    await legend.locator('summary').tap();
+    expect(await legend.evaluate((d) => (d as HTMLDetailsElement).open)).toBe(true);
+    await h.screenshot(page, 'siting-legend-open-fa-phone');
+    await legend.locator('summary').tap();
+    const c = await mapCentre(page);
+    await page.touchscreen.tap(c.x, c.y);
+    const panel = page.getByTestId('exposure-panel');
+    await expect.poll(() => panel.locator('h2').textContent(), { timeout: 15_000 }).toContain(school.properties.name_fa);
+    await panel.getByTestId('exposure-totals').waitFor({ timeout: 15_000 });
+    const box = (await panel.boundingBox())!;
+    expect(box.y + box.height).toBeLessThanOrEqual(741);
+    expect(await panel.getByTestId('exposure-ratio').textContent()).toMatch(/^[۰-۹٫]+$/);
+    await h.screenshot(page, 'siting-exposure-answer-fa-phone');
+    expect(await smallTargets(page)).toEqual([]);
     expect(errors).toEqual([]);
     await page.close();
   });

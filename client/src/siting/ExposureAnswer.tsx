@@ -1,6 +1,6 @@
 /** The predicted exposure at a clicked point (or on a sensitive place): the total exposure ratio against the limit
  *  of 1, the total field in V/m, and the antennas that contribute most with their share of the total. */
-import { useEffect, useId, useRef } from 'react';
+import { useEffect, useId, useRef, type RefObject } from 'react';
 import type { SensitivePlace } from '../../../shared/model.js';
 import { SENSITIVE_KIND_EN, SENSITIVE_KIND_FA } from '../../../shared/siting/wording.js';
 import { useI18n } from '../i18n/i18n.js';
@@ -18,10 +18,13 @@ interface Props {
   here: ExposureHere;
   operatorName(id: string): string;
   onClose(): void;
+  /** Asks again for the map's centre (after panning with the keyboard). */
+  onCentre(): void;
+  panelRef?: RefObject<HTMLElement | null>;
 }
 
 /** The answer panel. */
-export function ExposureAnswer({ here, operatorName, onClose }: Props) {
+export function ExposureAnswer({ here, operatorName, onClose, onCentre, panelRef }: Props) {
   const { t, num, lang } = useI18n();
   const f = useSitingFormat();
   const id = useId();
@@ -42,7 +45,7 @@ export function ExposureAnswer({ here, operatorName, onClose }: Props) {
   const ter = answer?.total_exposure_ratio ?? 0;
 
   return (
-    <section className="siting-panel exposure-panel" aria-labelledby={`${id}-title`} data-testid="exposure-panel">
+    <section ref={panelRef} className="siting-panel exposure-panel" aria-labelledby={`${id}-title`} data-testid="exposure-panel">
       <div className="siting-panel-head">
         <h2 id={`${id}-title`} ref={heading} tabIndex={-1}>
           {placeName ? t('siting.here.titlePlace', { place: placeName }) : t('siting.here.title')}
@@ -101,6 +104,9 @@ export function ExposureAnswer({ here, operatorName, onClose }: Props) {
           )}
         </>
       ) : null}
+      <button type="button" className="button secondary check-centre" onClick={onCentre}>
+        {t('siting.here.centre')}
+      </button>
       <p className="note">{t('siting.here.note')}</p>
     </section>
   );

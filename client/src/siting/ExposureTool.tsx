@@ -8,6 +8,7 @@ import { api, isAbort, type PlaceFeature } from '../api.js';
 import { toLatLng, toLonLat } from '../map/latlng.js';
 import { ExposureAnswer, type ExposureQuery } from './ExposureAnswer.js';
 import { useSitingFormat } from './format.js';
+import { keepClearOf } from './keep-clear.js';
 import { isolate, RelatedLayer } from './related-layer.js';
 import { sitingApi, type ExposureHereResponse } from './siting-api.js';
 import { useViewLoad, type MapView } from './use-view-load.js';
@@ -42,16 +43,25 @@ export interface ExposureHere {
 interface Props {
   map: L.Map;
   operatorName(id: string): string;
+  /** Answer for the map's centre at once (the mode was turned on by its button: a keyboard user can pan with the
+   *  arrow keys and click nowhere). */
+  startAtCentre: boolean;
 }
 
+const centreQuery = (map: L.Map): ExposureHere => {
+  const [lon, lat] = toLonLat(map.getCenter());
+  return { query: { lon, lat, place: null }, answer: null, error: null };
+};
+
 /** The click handling, the drawing and the answer panel. */
-export function ExposureTool({ map, operatorName }: Props) {
+export function ExposureTool({ map, operatorName, startAtCentre }: Props) {
   const f = useSitingFormat();
   const places = useViewLoad(map, useCallback(loadPlaces, []), '');
   const placesRef = useRef<PlaceFeature[]>([]);
   placesRef.current = places.data?.features ?? [];
-  const [here, setHere] = useState<ExposureHere | null>(null);
+  const [here, setHere] = useState<ExposureHere | null>(() => (startAtCentre ? centreQuery(map) : null));
   const lines = useRef<RelatedLayer | null>(null);
+  const panel = useRef<HTMLElement | null>(null);
 
   useEffect(() => {
     const l = new RelatedLayer(map);
@@ -115,6 +125,18 @@ export function ExposureTool({ map, operatorName }: Props) {
     return () => ac.abort();
   }, [query, answer, f]);
 
+  // On a phone the answer is a sheet over the map's lower part: the point asked about is kept above it.
+  const loaded = answer !== undefined && answer !== null;
+  useEffect(() => {
+    if (!query || !panel.current) return;
+    const frame = requestAnimationFrame(() => panel.current && keepClearOf(map, toLatLng([query.lon, query.lat]), panel.current));
+    return () => cancelAnimationFrame(frame);
+  }, [map, query, loaded]);
+
   if (!here) return null;
-  return <ExposureAnswer here={here} operatorName={operatorName} onClose={() => setHere(null)} />;
+  const close = () => {
+    setHere(null);
+    map.getContainer().focus();
+  };
+  return <ExposureAnswer panelRef={panel} here={here} operatorName={operatorName} onClose={close} onCentre={() => setHere(centreQuery(map))} />;
 }

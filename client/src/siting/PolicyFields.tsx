@@ -76,7 +76,7 @@ export function PolicyField({ field, draft, editable, issue, onValue, onText }: 
   }
   if (field.kind === 'bool') {
     return (
-      <label className="toggle policy-row">
+      <label className="toggle policy-toggle">
         <input type="checkbox" name={key} checked={value === true} onChange={(e) => onValue(field, e.target.checked)} />
         {t(field.label)}
       </label>

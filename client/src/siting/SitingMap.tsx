@@ -68,7 +68,7 @@ export function SitingMap({ exposure, density, onChecking }: Props) {
         </div>
       ) : null}
       {mode === 'check' ? <CheckTool map={map} operators={operators} operatorName={operatorName} onClose={closeCheck} /> : null}
-      {exposureClicks ? <ExposureTool map={map} operatorName={operatorName} /> : null}
+      {exposureClicks ? <ExposureTool map={map} operatorName={operatorName} startAtCentre={mode === 'exposure'} /> : null}
     </>,
     host,
   );
