@@ -33,7 +33,7 @@ export function rssMb(pid: number): { rss_mb: number; peak_mb: number } {
   return { rss_mb: Math.round(kb('VmRSS') / 1024), peak_mb: Math.round(kb('VmHWM') / 1024) };
 }
 
-/** Starts server/main.ts over `dbPath`; resolves when it listens, with the time it took. */
+/** Starts server/main.ts over `dbPath`; resolves when it answers map and nearby requests, with the time it took. */
 export async function startServer(dbPath: string): Promise<{ child: ChildProcess; url: string; startMs: number }> {
   const port = await freePort();
   const root = fileURLToPath(new URL('..', import.meta.url));
@@ -53,6 +53,9 @@ export async function startServer(dbPath: string): Promise<{ child: ChildProcess
     });
     child.on('exit', (code) => reject(new Error(`server exited with ${code}`)));
   });
+  // Ready means answering: the site index and the default clusters are built on the first requests after listening.
+  await fetch(`http://127.0.0.1:${port}/api/clusters?bbox=44,25,63.5,39.8&zoom=5`, { signal: AbortSignal.timeout(300_000) });
+  await fetch(`http://127.0.0.1:${port}/api/sites/near?lon=51&lat=35.8`, { signal: AbortSignal.timeout(300_000) });
   return { child, url: `http://127.0.0.1:${port}`, startMs: performance.now() - t };
 }
 

@@ -66,6 +66,7 @@ for (const layout of layouts) {
         const ne = await load(server.url, nearPaths);
         const mem = rssMb(server.child.pid!);
         run.http = { server_start_ms: Math.round(server.startMs), clusters: cl, near: ne, server_memory: mem };
+        rows.push({ what: 'server process: start until it answers (index + clusters built)', ours: `${fmt(Math.round(server.startMs))} ms`, naive: '', ratio: '' });
         rows.push({ what: '/api/clusters, zooms 8–17 in turn, 10 connections', ours: `${fmt(cl.req_per_s)} req/s, p99 ${cl.p99_ms} ms`, naive: '', ratio: '' });
         rows.push({ what: '/api/sites/near 500 m, 10 connections', ours: `${fmt(ne.req_per_s)} req/s, p99 ${ne.p99_ms} ms`, naive: '', ratio: '' });
         rows.push({ what: 'server resident memory after the load (peak)', ours: `${fmt(mem.rss_mb)} MB (${fmt(mem.peak_mb)} MB)`, naive: '', ratio: '' });
