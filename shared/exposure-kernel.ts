@@ -1,0 +1,184 @@
+/** The exposure model of shared/exposure.ts (DOMAIN.md section 5) arranged for the grid's hot loop, same formulas,
+ *  not an approximation (agrees with exposureRatioAt to ≈ 1e-11 relative, test/unit/exposure-kernel.test.ts):
+ *  - antennas grouped by site, since a site's antennas share the distance and the bearing to a cell: one chord,
+ *    square root and atan2 per site, one atan2 per antenna height, one exp per antenna in front of its sector;
+ *  - sites and cells as unit vectors on the same sphere (R = 6371008.8 m, as turf): distance 2R·asin(c/2) from the
+ *    chord c, bearing atan2(D·east, D·north) with D the chord vector — turf.bearing's own arguments;
+ *  - 10^(A/10) as exp(A·ln10/10) (Math.exp is several times cheaper than ** in V8), F_PR·P/(4π S_lim) per antenna
+ *    once, and the back lobe (|φ| ≥ 101°: A = −25 dB whatever θ, 3GPP TR 36.814) without exp. */
+import { EARTH_RADIUS_M } from './geodesy.js';
+import type { PackedAntennas } from './exposure.js';
+
+/** Numbers kept per site; offsets below. */
+export const SITE_STRIDE = 13;
+/** Unit vector of the site (earth-centred, x towards lon 0, z towards the north pole). */
+export const S_X = 0;
+/** East unit vector (x, y; z is 0) and north unit vector (x, y, z) at the site. */
+const S_EX = 3;
+const S_NX = 5;
+export const S_LON_RAD = 8;
+export const S_LAT_RAD = 9;
+export const S_COS_LAT = 10;
+/** Index of the site's first antenna and its number of antennas. */
+export const S_FIRST = 11;
+export const S_COUNT = 12;
+/** Numbers kept per antenna: height (m), tilt (°), F_PR·EIRP/(4π S_lim) (the ratio at 1 m in the main beam),
+ *  azimuth (°, NaN for omni). */
+export const ANTENNA_STRIDE = 4;
+
+/** Sites and their antennas, projected once for a grid. */
+export interface GridSites {
+  count: number;
+  sites: Float64Array;
+  antennas: Float64Array;
+}
+
+const RAD = Math.PI / 180;
+const DEG = 180 / Math.PI;
+const DB_TO_LN = Math.LN10 / 10;
+/** A_H = −min(12 (φ/70)², 25) reaches the 25 dB floor at φ = 70·√(25/12) ≈ 101.04° (3GPP TR 36.814 Table A.2.1.1-2). */
+const PHI_FLOOR_DEG = 70 * Math.sqrt(25 / 12);
+/** Linear gain at the −25 dB floor. */
+const FLOOR_GAIN = 10 ** -2.5;
+
+/** Groups packed antennas by position into sites (antennas of a site ordered by height and tilt, so the vertical
+ *  angle is computed once per layer) and projects them. */
+export function gridSites(p: PackedAntennas): GridSites {
+  const order = Array.from({ length: p.count }, (_, i) => i);
+  const key = (i: number, j: number) =>
+    p.latRad[i]! - p.latRad[j]! || p.lonRad[i]! - p.lonRad[j]! || p.heightM[i]! - p.heightM[j]! || p.tiltDeg[i]! - p.tiltDeg[j]!;
+  order.sort(key);
+  const antennas = new Float64Array(p.count * ANTENNA_STRIDE);
+  const sites: number[] = [];
+  let count = 0;
+  order.forEach((i, n) => {
+    antennas.set([p.heightM[i]!, p.tiltDeg[i]!, p.eirpW[i]! / (4 * Math.PI * p.sLimitWm2[i]!), p.azimuthDeg[i]!], n * ANTENNA_STRIDE);
+    const prev = n > 0 ? order[n - 1]! : -1;
+    if (prev >= 0 && p.latRad[prev] === p.latRad[i] && p.lonRad[prev] === p.lonRad[i]) {
+      sites[(count - 1) * SITE_STRIDE + S_COUNT]!++;
+      return;
+    }
+    const [lon, cosLat, sinLat] = [p.lonRad[i]!, p.cosLat[i]!, p.sinLat[i]!];
+    const [cosLon, sinLon] = [Math.cos(lon), Math.sin(lon)];
+    // East (−sinλ, cosλ, 0) and north (−sinφ cosλ, −sinφ sinλ, cosφ): P·east and P·north are the y and x of turf.bearing.
+    sites.push(cosLat * cosLon, cosLat * sinLon, sinLat, -sinLon, cosLon, -sinLat * cosLon, -sinLat * sinLon, cosLat, lon, p.latRad[i]!, cosLat, n, 1);
+    count++;
+  });
+  return { count, sites: Float64Array.from(sites), antennas };
+}
+
+/** Squared chord between unit vectors whose great-circle distance is cutoffM: the cutoff test without a root. */
+export function chord2Of(cutoffM: number): number {
+  if (!(cutoffM < Math.PI * EARTH_RADIUS_M)) return Infinity;
+  const c = 2 * Math.sin(cutoffM / (2 * EARTH_RADIUS_M));
+  return c * c;
+}
+
+/** Σ F_PR·P·g/(4π r² S_lim) (F_refl left to the caller) at the point of unit vector (px, py, pz), heightM above
+ *  ground, over the sites in sites[0 .. count·SITE_STRIDE) whose great-circle distance is within the cutoff of
+ *  squared chord cut2. */
+export function ratioSum(px: number, py: number, pz: number, heightM: number, sites: Float64Array, count: number, antennas: Float64Array, cut2: number): number {
+  let ter = 0;
+  const end = count * SITE_STRIDE;
+  for (let o = 0; o < end; o += SITE_STRIDE) {
+    const dx = px - sites[o]!;
+    const dy = py - sites[o + 1]!;
+    const dz = pz - sites[o + 2]!;
+    const c2 = dx * dx + dy * dy + dz * dz;
+    if (c2 > cut2) continue;
+    // d = 2R·asin(c/2) = R·c·(1 + c²/24 + 3c⁴/640 + …): past c = 0.01 (64 km) the two terms would lose digits.
+    const dH = c2 < 1e-4 ? EARTH_RADIUS_M * Math.sqrt(c2) * (1 + c2 / 24) : 2 * EARTH_RADIUS_M * Math.asin(Math.sqrt(c2) / 2);
+    // turf.bearing: atan2(sinΔλ cosφ2, cosφ1 sinφ2 − sinφ1 cosφ2 cosΔλ) = atan2(P·east, P·north), and A·east = A·north = 0;
+    // turf gives 0 from a point to itself, and so does this within 6 µm, where either direction is rounding noise.
+    const brg = c2 < 1e-24 ? 0 : Math.atan2(dx * sites[o + S_EX]! + dy * sites[o + S_EX + 1]!, dx * sites[o + S_NX]! + dy * sites[o + S_NX + 1]! + dz * sites[o + S_NX + 2]!) * DEG;
+    const dH2 = dH * dH;
+    let lastH = NaN;
+    let lastTilt = NaN;
+    let delta = 0;
+    let aV = 0;
+    for (let a = sites[o + S_FIRST]! * ANTENNA_STRIDE, e = a + sites[o + S_COUNT]! * ANTENNA_STRIDE; a < e; a += ANTENNA_STRIDE) {
+      const h = antennas[a]!;
+      const dV = h - heightM;
+      const r2 = dH2 + dV * dV;
+      const k = antennas[a + 2]! / (r2 > 1 ? r2 : 1);
+      const az = antennas[a + 3]!;
+      let aH = 0;
+      if (az === az) {
+        // wrap180(brg − α), brg in (−180, 180] and α in [0, 360]
+        let phi = brg - az;
+        if (phi < -180) phi += 360;
+        if (phi < 0) phi = -phi;
+        if (phi >= PHI_FLOOR_DEG) {
+          ter += k * FLOOR_GAIN;
+          continue;
+        }
+        aH = 12 * (phi / 70) * (phi / 70);
+      }
+      if (h !== lastH) {
+        delta = Math.atan2(dV, dH) * DEG;
+        lastH = h;
+        lastTilt = NaN;
+      }
+      if (antennas[a + 1] !== lastTilt) {
+        lastTilt = antennas[a + 1]!;
+        const theta = delta - lastTilt;
+        aV = 12 * (theta / 10) * (theta / 10);
+        if (aV > 20) aV = 20;
+      }
+      const att = aH + aV;
+      ter += k * Math.exp(-(att < 25 ? att : 25) * DB_TO_LN);
+    }
+  }
+  return ter;
+}
+
+/** Attenuation at which A = −min(A_H + A_V, 25) stops following the pattern and stays at the −25 dB floor. */
+export const FLOOR_DB = 25;
+/** A_V's own cap, 20 dB. */
+export const VERTICAL_CAP_DB = 20;
+
+/** The terms of each antenna of the site at offset o, at one point, for interpolating a far site: K/r² into base,
+ *  A_H + min(A_V, 20) without the 25 dB floor into att, and A_V without its cap into aV, each at
+ *  [at + antenna · stride]; returns the site's number of antennas. Its ratio is base · 10^(−min(att, 25)/10). */
+export function siteTerms(
+  px: number, py: number, pz: number, heightM: number, sites: Float64Array, o: number, antennas: Float64Array,
+  base: Float64Array, att: Float64Array, aV: Float64Array, at: number, stride: number,
+): number {
+  const dx = px - sites[o]!;
+  const dy = py - sites[o + 1]!;
+  const dz = pz - sites[o + 2]!;
+  const c2 = dx * dx + dy * dy + dz * dz;
+  const dH = c2 < 1e-4 ? EARTH_RADIUS_M * Math.sqrt(c2) * (1 + c2 / 24) : 2 * EARTH_RADIUS_M * Math.asin(Math.sqrt(c2) / 2);
+  const brg = c2 < 1e-24 ? 0 : Math.atan2(dx * sites[o + S_EX]! + dy * sites[o + S_EX + 1]!, dx * sites[o + S_NX]! + dy * sites[o + S_NX + 1]! + dz * sites[o + S_NX + 2]!) * DEG;
+  const n = sites[o + S_COUNT]!;
+  let lastH = NaN;
+  let lastTilt = NaN;
+  let delta = 0;
+  let v = 0;
+  for (let j = 0, a = sites[o + S_FIRST]! * ANTENNA_STRIDE; j < n; j++, a += ANTENNA_STRIDE) {
+    const dV = antennas[a]! - heightM;
+    const r2 = dH * dH + dV * dV;
+    const az = antennas[a + 3]!;
+    let phi = az === az ? brg - az : 0;
+    if (phi < -180) phi += 360;
+    if (antennas[a] !== lastH) {
+      lastH = antennas[a]!;
+      lastTilt = NaN;
+      delta = Math.atan2(dV, dH) * DEG;
+    }
+    if (antennas[a + 1] !== lastTilt) {
+      lastTilt = antennas[a + 1]!;
+      v = 12 * ((delta - lastTilt) / 10) * ((delta - lastTilt) / 10);
+    }
+    const i = at + j * stride;
+    base[i] = antennas[a + 2]! / (r2 > 1 ? r2 : 1);
+    aV[i] = v;
+    att[i] = 12 * (phi / 70) * (phi / 70) + (v < VERTICAL_CAP_DB ? v : VERTICAL_CAP_DB);
+  }
+  return n;
+}
+
+/** exp(−A·ln10/10) = 10^(−A/10), the linear gain of an attenuation in dB. */
+export function gainOf(attDb: number): number {
+  return Math.exp(-attDb * DB_TO_LN);
+}
