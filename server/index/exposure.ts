@@ -1,36 +1,36 @@
-/** The registry's antennas in memory for the exposure layer: packed typed arrays and a kdbush index over their
- *  positions, built on first use and rebuilt lazily after any site or antenna change. Grids are computed in
- *  slices that yield to the event loop, their cost is bounded before they start, and recent ones are cached. */
-import KDBush from 'kdbush';
-import { exposureRatioAt, OBSERVER_HEIGHT_M, packAntennas, type PackedAntennas } from '../../shared/exposure.js';
+/** The registry's antennas in memory for the exposure layer, grouped by site and projected once, rebuilt lazily after
+ *  any site or antenna change. Grids are the fast grid of shared/exposure-far-field.ts (exact near sums, far field
+ *  interpolated within FAR_FIELD_TOLERANCE), computed in bands of rows on one worker thread per core — or in-process
+ *  in slices that yield to the event loop when threads are unavailable; their cost is counted before they start
+ *  (the same tiling without the arithmetic), and recent ones are cached. */
+import { OBSERVER_HEIGHT_M, packAntennas } from '../../shared/exposure.js';
+import { FAR_RATIO, farFieldRows, tilePlan, type FarFieldStats, type SitesNear } from '../../shared/exposure-far-field.js';
 import { EXPOSURE_CUTOFF_M, MAX_GRID_CELLS, exposureGridLayout, type Bbox, type ExposureGrid } from '../../shared/exposure-grid.js';
-import { haversineM } from '../../shared/geodesy.js';
-import { radiusBBox, type NearbyStore } from '../store/nearby.js';
+import { ANTENNA_STRIDE, gridSites, type GridSites } from '../../shared/exposure-kernel.js';
+import { siteBuckets } from '../../shared/exposure-site-buckets.js';
+import type { NearbyStore } from '../store/nearby.js';
+import { GridWorkers } from './exposure-workers.js';
 
-/** Antenna evaluations one grid may cost (≈ 80–300 ns each on the reference machine, MEASURED.md): a few seconds. */
-export const MAX_GRID_EVALUATIONS = 40_000_000;
-/** Work done between two yields to the event loop, in milliseconds. */
+/** Antenna evaluations one grid may cost, counted as the fast grid makes them (at cells and at interpolation nodes,
+ *  plus per-cell interpolated terms at 1/ITEM_COST each): ≈ 45 ns each on one loaded core of the reference machine,
+ *  so ≈ 4.5 s of CPU, shared by two workers. The whole Karaj urban bbox at 25 m with the demo registry counts ≈ 52 M
+ *  (bench/exposure-grid.ts). Before the fast grid the cap was 40 M evaluations of every antenna within 2 km of every
+ *  cell, which that grid needed ≈ 485 M of. */
+export const MAX_GRID_EVALUATIONS = 100_000_000;
+/** Per-cell interpolated terms (a cutoff test and four multiply-adds) counted as one antenna evaluation. */
+const ITEM_COST = 8;
+/** Work done between two yields to the event loop when computing in-process, in milliseconds. */
 const SLICE_MS = 20;
 const CACHE_SIZE = 16;
 
 interface Built {
   generation: number;
-  packed: PackedAntennas;
-  index: KDBush;
+  sites: GridSites;
+  near: SitesNear;
 }
 
-/** A block of cells sharing one index query (shared/exposure-grid.ts exposureGrid's blocking, kept identical). */
-interface Block {
-  r0: number;
-  rEnd: number;
-  c0: number;
-  cEnd: number;
-  ids: number[];
-}
-
-/** What a grid would cost before computing it: its blocks and the antenna evaluations they need. */
+/** What a grid would cost before computing it: its size and its antenna evaluations. */
 export interface GridPlan {
-  blocks: Block[];
   evaluations: number;
   cols: number;
   rows: number;
@@ -43,8 +43,13 @@ export class ExposureIndex {
   private built: Built | null = null;
   private generation = 0;
   private readonly cache = new Map<string, Promise<ExposureGrid>>();
+  private workers: GridWorkers | null;
+  private sentGeneration = -1;
 
-  constructor(private readonly nearby: NearbyStore) {}
+  /** `threads`: worker threads for grids (default one per core); 0 computes in-process. */
+  constructor(private readonly nearby: NearbyStore, threads?: number) {
+    this.workers = threads === 0 ? null : new GridWorkers(threads);
+  }
 
   /** Drops the index and the cached grids; the next grid rebuilds it (call on any site or antenna change). */
   invalidate(): void {
@@ -55,49 +60,29 @@ export class ExposureIndex {
 
   private index(): Built {
     if (this.built) return this.built;
-    const antennas = this.nearby.allAntennas();
-    const index = new KDBush(antennas.length);
-    for (const a of antennas) index.add(a.lon, a.lat);
-    index.finish();
-    this.built = { generation: this.generation, packed: packAntennas(antennas), index };
+    const sites = gridSites(packAntennas(this.nearby.allAntennas()));
+    this.built = { generation: this.generation, sites, near: siteBuckets(sites.sites, EXPOSURE_CUTOFF_M + 2) };
     return this.built;
   }
 
   /** Antennas in the index (builds it). */
   size(): number {
-    return this.index().packed.count;
+    return this.index().sites.antennas.length / ANTENNA_STRIDE;
   }
 
-  /** The blocks of a grid and their antenna evaluations: one index query per block of about 500 m, whose radius
-   *  reaches every corner of the block (as exposureGrid in shared/exposure-grid.ts). */
-  plan(bbox: Bbox, cellM: number, cutoffM = EXPOSURE_CUTOFF_M): GridPlan {
-    const { index } = this.index();
+  /** The size of a grid and the antenna evaluations the fast grid will make, counted by running its tiling alone. */
+  plan(bbox: Bbox, cellM: number): GridPlan {
+    const { sites, near } = this.index();
     const l = exposureGridLayout(bbox, cellM);
-    const block = Math.max(1, Math.floor(500 / cellM));
-    const blocks: Block[] = [];
-    let evaluations = 0;
-    for (let r0 = 0; r0 < l.rows; r0 += block) {
-      for (let c0 = 0; c0 < l.cols; c0 += block) {
-        const rEnd = Math.min(r0 + block, l.rows);
-        const cEnd = Math.min(c0 + block, l.cols);
-        const midLon = l.west + ((c0 + cEnd) / 2) * l.dLon;
-        const midLat = l.north - ((r0 + rEnd) / 2) * l.dLat;
-        const [west, east] = [l.west + c0 * l.dLon, l.west + cEnd * l.dLon];
-        const [north, south] = [l.north - r0 * l.dLat, l.north - rEnd * l.dLat];
-        const reachM = Math.max(haversineM(midLon, midLat, west, north), haversineM(midLon, midLat, east, south),
-          haversineM(midLon, midLat, west, south), haversineM(midLon, midLat, east, north));
-        const [w, s, e, n] = radiusBBox(midLon, midLat, cutoffM + reachM);
-        const ids = index.range(w, s, e, n);
-        if (ids.length === 0) continue;
-        blocks.push({ r0, rEnd, c0, cEnd, ids });
-        evaluations += ids.length * (rEnd - r0) * (cEnd - c0);
-      }
-    }
-    return { blocks, evaluations, cols: l.cols, rows: l.rows };
+    const stats: FarFieldStats = { exact: 0, nodes: 0, items: 0 };
+    const plan = tilePlan(cellM, EXPOSURE_CUTOFF_M);
+    const opts = { heightM: OBSERVER_HEIGHT_M, reflectionFactor: 1, cutoffM: EXPOSURE_CUTOFF_M, farRatio: FAR_RATIO, plan, countOnly: true };
+    if (l.cols * l.rows <= MAX_GRID_CELLS) farFieldRows(l, cellM, sites, near, opts, 0, l.rows, stats);
+    return { evaluations: Math.round(stats.exact + stats.nodes + stats.items / ITEM_COST), cols: l.cols, rows: l.rows };
   }
 
   /** The plan at the smallest whole-metre cell size from cellM up whose grid stays within MAX_GRID_CELLS and
-   *  MAX_GRID_EVALUATIONS (evaluations scale with the number of cells, i.e. with 1 / cell²). */
+   *  MAX_GRID_EVALUATIONS (evaluations scale about with the number of cells, i.e. with 1 / cell²). */
   fittedPlan(bbox: Bbox, cellM: number): GridPlan & { cellM: number } {
     let cell = cellM;
     for (;;) {
@@ -108,17 +93,17 @@ export class ExposureIndex {
       }
       const plan = this.plan(bbox, cell);
       if (plan.evaluations <= MAX_GRID_EVALUATIONS) return { ...plan, cellM: cell };
-      cell = Math.ceil(cell * Math.sqrt(plan.evaluations / MAX_GRID_EVALUATIONS) * 1.02);
+      cell = Math.max(cell + 1, Math.ceil(cell * Math.sqrt(plan.evaluations / MAX_GRID_EVALUATIONS) * 1.02));
     }
   }
 
-  /** Total exposure ratio at every cell centre (values equal shared exposureGrid's), computed in slices of SLICE_MS
-   *  so other requests are served meanwhile; the same request while one runs or after it shares its answer. */
-  grid(bbox: Bbox, cellM: number, heightM = OBSERVER_HEIGHT_M, plan?: GridPlan): Promise<ExposureGrid> {
+  /** Total exposure ratio at every cell centre (shared exposureGridFast's values); the same request while one runs
+   *  or after it shares its answer. The plan argument is accepted for callers that checked the cost first. */
+  grid(bbox: Bbox, cellM: number, heightM = OBSERVER_HEIGHT_M, _plan?: GridPlan): Promise<ExposureGrid> {
     const key = JSON.stringify([this.generation, bbox, cellM, heightM]);
     let answer = this.cache.get(key);
     if (!answer) {
-      answer = this.compute(bbox, cellM, heightM, plan ?? this.plan(bbox, cellM));
+      answer = this.compute(bbox, cellM, heightM);
       this.cache.set(key, answer);
       if (this.cache.size > CACHE_SIZE) this.cache.delete(this.cache.keys().next().value!);
       answer.catch(() => this.cache.delete(key));
@@ -130,22 +115,50 @@ export class ExposureIndex {
     return answer;
   }
 
-  private async compute(bbox: Bbox, cellM: number, heightM: number, plan: GridPlan): Promise<ExposureGrid> {
-    const { packed } = this.index();
+  /** Worker threads running (0 before the first grid, or when they could not start and grids run in-process). */
+  threads(): number {
+    return this.workers?.running ?? 0;
+  }
+
+  /** Ends the worker threads (the index keeps working in-process). */
+  close(): void {
+    this.workers?.close();
+    this.workers = null;
+  }
+
+  private async compute(bbox: Bbox, cellM: number, heightM: number): Promise<ExposureGrid> {
+    const built = this.index();
     const l = exposureGridLayout(bbox, cellM);
+    const plan = tilePlan(cellM, EXPOSURE_CUTOFF_M);
     const values = new Float64Array(l.cols * l.rows);
-    let since = performance.now();
-    for (const b of plan.blocks) {
-      for (let r = b.r0; r < b.rEnd; r++) {
-        const lat = l.north - (r + 0.5) * l.dLat;
-        for (let c = b.c0; c < b.cEnd; c++) {
-          const lon = l.west + (c + 0.5) * l.dLon;
-          values[r * l.cols + c] = exposureRatioAt(lon, lat, heightM, packed, b.ids, b.ids.length, 1, EXPOSURE_CUTOFF_M);
-        }
+    // Bands of whole top-level tiles, about four per worker so a band's neighbours even out the load.
+    const tileRows = Math.ceil(l.rows / plan.topCells);
+    const bands: Array<[number, number]> = [];
+    const per = Math.max(1, Math.ceil(tileRows / (4 * (this.workers?.size ?? 1))));
+    for (let t = 0; t < tileRows; t += per) bands.push([t * plan.topCells, Math.min((t + per) * plan.topCells, l.rows)]);
+    let done = false;
+    if (this.workers?.start()) {
+      try {
+        if (this.sentGeneration !== built.generation) this.workers.setSites(built.generation, built.sites, EXPOSURE_CUTOFF_M);
+        this.sentGeneration = built.generation;
+        const task = (rowStart: number, rowEnd: number) => ({ bbox, cellM, heightM, farRatio: FAR_RATIO, rowStart, rowEnd });
+        const parts = await Promise.all(bands.map(([a, b]) => this.workers!.rows(built.generation, task(a, b))));
+        parts.forEach((part, i) => values.set(part, bands[i]![0] * l.cols));
+        done = true;
+      } catch {
+        // A thread that failed to start or died: compute here from now on.
+        this.close();
       }
-      if (performance.now() - since > SLICE_MS) {
-        await nextTurn();
-        since = performance.now();
+    }
+    if (!done) {
+      const opts = { heightM, reflectionFactor: 1, cutoffM: EXPOSURE_CUTOFF_M, farRatio: FAR_RATIO, plan };
+      let since = performance.now();
+      for (let r0 = 0; r0 < l.rows; r0 += plan.topCells) {
+        values.set(farFieldRows(l, cellM, built.sites, built.near, opts, r0, Math.min(r0 + plan.topCells, l.rows)), r0 * l.cols);
+        if (performance.now() - since > SLICE_MS) {
+          await nextTurn();
+          since = performance.now();
+        }
       }
     }
     return {
