@@ -68,14 +68,15 @@ export const ExposureGridResponse = z.object({
   cell_m: z.number(),
   cols: z.number(),
   rows: z.number(),
-  /** Total exposure ratio per cell centre, 3 significant digits, row-major, row 0 the northernmost. */
+  /** Total exposure ratio per cell centre, 3 significant digits, row-major, row 0 the northernmost; within 0.5%
+   *  (FAR_FIELD_TOLERANCE, shared/exposure-grid.ts) of the exact sum, as far antennas are interpolated. */
   values: z.array(z.number()),
 });
 export type ExposureGridResponse = z.infer<typeof ExposureGridResponse>;
 
 export const getExposureGrid = endpoint({
   id: 'getExposureGrid', method: 'get', path: '/api/exposure/grid', tag: 'siting', access: 'public', query: ExposureGridQuery,
-  summary: 'Total exposure ratio on a raster of cell_m cells covering bbox; above the caps (cells, antenna evaluations) 400 with the cell_m that fits, or with fit=true that cell_m used',
+  summary: 'Total exposure ratio on a raster of cell_m cells covering bbox, each within 0.5% of the exact sum over the antennas within 2 km (far ones interpolated) before rounding to 3 significant digits; above the caps (cells, antenna evaluations) 400 with the cell_m that fits, or with fit=true that cell_m used',
   response: { status: 200, description: '{bbox, cell_m, cols, rows, values}', schema: ExposureGridResponse },
 });
 
