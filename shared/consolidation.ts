@@ -84,8 +84,8 @@ export interface ConsolidationPlan {
 }
 
 /** The siting input of a kept structure carrying, besides its own antennas, those of the removed structures, each
- *  hung at the kept structure's height (the brief of DOMAIN.md section 7: the antennas move onto the kept mast); the
- *  site's id keeps it out of its own share_first and density counts. */
+ *  re-hung at the kept structure's location and height (DOMAIN.md section 7: the operators move onto the kept
+ *  structure); the site's id keeps it out of its own share_first and density counts. */
 export function keptStructureInput(
   keep: Pick<ConsolidationSite, 'id' | 'lon' | 'lat' | 'structure_type' | 'height_m'> & { ground_elevation_m?: number | null },
   moved: NonNullable<SitingInput['antennas']>,

@@ -27,7 +27,6 @@ function withoutExposure(policy: Policy): Policy {
  *  the exposure rule. */
 export function checkGroup(ctx: Ctx, store: PlanningStore, snapshot: SitingSnapshot, rows: ReadonlyMap<number, PlanningSiteRow>, group: CandidateGroup): SitingResult {
   const keep = rows.get(group.keep.id)!;
-  const gone = new Set(group.remove.map((s) => s.id));
   const input = keptStructureInput(keep, group.remove.flatMap((s) => store.antennasOf(s.id)));
   const policy = ctx.policy.current().policy;
   const density = policy.rules.density;
@@ -37,7 +36,7 @@ export function checkGroup(ctx: Ctx, store: PlanningStore, snapshot: SitingSnaps
     const leaving = group.remove.filter((s) => cellIdOf(s.lon, s.lat, density.cell_km) === cell).length;
     densityCount = ctx.nearby.densityCount(keep.lon, keep.lat, density.cell_km, keep.id) - leaving;
   }
-  const context = { ...snapshot.context(input, gone, policy), densityCount };
+  const context = { ...snapshot.context(input, new Set(group.remove.map((s) => s.id)), policy), densityCount };
   if (policy.rules.exposure_sensitive.enabled) {
     // One context serves both: it holds all that runSitingCheck would give the cheap rules (they read no antennas).
     const cheap = checkSiting(input, { ...context, policy: withoutExposure(policy) });
@@ -50,12 +49,26 @@ export function checkGroup(ctx: Ctx, store: PlanningStore, snapshot: SitingSnaps
 const SLICE_MS = 20;
 const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
+/** Checked groups remembered for the plans of one registry state (a few megabytes at 100,000 structures). */
+const MAX_REMEMBERED_CHECKS = 50_000;
+
+/** What plans of one registry state share: its standing structures, the siting snapshot and the checked groups. */
+interface RegistryState {
+  stamp: string;
+  rows: PlanningSiteRow[];
+  byId: Map<number, PlanningSiteRow>;
+  snapshot: SitingSnapshot;
+  checks: Map<string, SitingResult>;
+}
+
 /** Builds consolidation plans in slices that yield to the event loop (a checked group costs milliseconds and a large
- *  registry has thousands), sharing one computation between concurrent requests and remembering the last few plans
- *  until the registry, its places or the policy change. */
+ *  registry has thousands), sharing one computation between concurrent requests, remembering the last few plans
+ *  and every checked group until the registry, its places or the policy change: a planner trying other merge
+ *  distances mostly meets groups already checked. */
 export class ConsolidationPlanner {
   private generation = 0;
   private readonly cache = new Map<string, Promise<ConsolidationResult>>();
+  private state: RegistryState | null = null;
 
   constructor(
     private readonly ctx: Ctx,
@@ -64,16 +77,18 @@ export class ConsolidationPlanner {
     ctx.sites.onChange(() => {
       this.generation++;
       this.cache.clear();
+      this.state = null;
     });
   }
 
   /** The plan for these merge distances under the policy in force. */
   plan(distances: MergeDistances): Promise<ConsolidationResult> {
     const policy = this.ctx.policy.current();
-    const key = `${this.generation}/${this.store.placesStamp()}/${policy.version}/${distances.ground_m}/${distances.rooftop_m}`;
+    const stamp = `${this.generation}/${this.store.placesStamp()}/${policy.version}`;
+    const key = `${stamp}/${distances.ground_m}/${distances.rooftop_m}`;
     let hit = this.cache.get(key);
     if (!hit) {
-      hit = this.compute(distances, policy.version);
+      hit = this.compute(distances, policy.version, stamp);
       // A failed computation is not remembered.
       hit.catch(() => this.cache.delete(key));
       if (this.cache.size >= 8) this.cache.delete(this.cache.keys().next().value!);
@@ -82,11 +97,26 @@ export class ConsolidationPlanner {
     return hit;
   }
 
-  private async compute(distances: MergeDistances, policyVersion: number): Promise<ConsolidationResult> {
-    const rows = this.store.standingSites();
-    const byId = new Map(rows.map((r) => [r.id, r]));
-    const snapshot = new SitingSnapshot(this.ctx, this.store);
-    const steps = planSteps(rows, distances, (g) => checkGroup(this.ctx, this.store, snapshot, byId, g));
+  private registry(stamp: string): RegistryState {
+    if (this.state?.stamp !== stamp) {
+      const rows = this.store.standingSites();
+      this.state = { stamp, rows, byId: new Map(rows.map((r) => [r.id, r])), snapshot: new SitingSnapshot(this.ctx, this.store), checks: new Map() };
+    }
+    return this.state;
+  }
+
+  private async compute(distances: MergeDistances, policyVersion: number, stamp: string): Promise<ConsolidationResult> {
+    const state = this.registry(stamp);
+    const check = (g: CandidateGroup): SitingResult => {
+      const key = `${g.keep.id}:${g.remove.map((s) => s.id).join(',')}`;
+      let result = state.checks.get(key);
+      if (!result) {
+        result = checkGroup(this.ctx, this.store, state.snapshot, state.byId, g);
+        if (state.checks.size < MAX_REMEMBERED_CHECKS) state.checks.set(key, result);
+      }
+      return result;
+    };
+    const steps = planSteps(state.rows, distances, check);
     for (let sliceStart = performance.now(); ; ) {
       const r = steps.next();
       if (r.done) return { ...r.value, distances, policy_version: policyVersion };

@@ -3,10 +3,12 @@
  *  narrowSitingContext (shared/siting-context.ts) then cuts to exactly what runSitingCheck would gather. A context
  *  per check through SQL cost 15–20 ms on the demo city (two thousand antenna rows decoded each time). */
 import KDBush from 'kdbush';
+import type { Zone } from '../../shared/model.js';
 import type { Policy } from '../../shared/policy.js';
 import type { SitingContext, SitingInput, SitingSite } from '../../shared/siting.js';
 import { narrowSitingContext, sitingRadii } from '../../shared/siting-context.js';
 import type { Ctx } from '../context.js';
+import { geometryBBox } from '../store/places.js';
 import { PlaceIndex, pointIndex, pointsInBox } from './place-index.js';
 import type { PositionedAntenna } from '../store/nearby.js';
 import type { PlanningStore } from '../store/planning.js';
@@ -18,6 +20,8 @@ export class SitingSnapshot {
   private readonly places: PlaceIndex;
   private readonly siteIndex: KDBush;
   private readonly antennaIndex: KDBush;
+  /** Rule zones and districts, parsed once (a district outline has hundreds of vertices). */
+  private readonly zones: Array<{ zone: Zone; box: [number, number, number, number] }>;
 
   constructor(
     private readonly ctx: Ctx,
@@ -28,6 +32,7 @@ export class SitingSnapshot {
     this.places = new PlaceIndex(ctx.places);
     this.siteIndex = pointIndex(this.sites);
     this.antennaIndex = pointIndex(this.antennas);
+    this.zones = ctx.places.zones().map((zone) => ({ zone, box: geometryBBox(zone.geometry) }));
   }
 
   /** The context runSitingCheck would build for `input` (densityCount aside), minus the structures in `without`
@@ -41,7 +46,7 @@ export class SitingSnapshot {
       ? pointsInBox(this.antennaIndex, this.antennas.length, lon, lat, r.antennasM).sort((a, b) => a - b).map((i) => this.antennas[i]!).filter((a) => !without.has(a.site_id))
       : [];
     const sensitivePlaces = this.places.near(lon, lat, r.placesM);
-    const zones = this.ctx.places.zones([lon, lat, lon, lat]);
+    const zones = this.zones.filter(({ box: [w, s, e, n] }) => w <= lon && lon <= e && s <= lat && lat <= n).map((z) => z.zone);
     const gathered = {
       policy: current.policy, policyVersion: current.version, sites: sites.sort((a, b) => a.id - b.id),
       sensitivePlaces, zones, antennas, aerodromes: this.ctx.aerodromes,

@@ -27,34 +27,64 @@ interface DistrictTally {
   byOp: Float64Array;
 }
 
-/** Standing structures by status, operator, technology and type (in one district, or all), and per district. */
+/** Adds the counts of each bit mask (index = mask) to the counts per bit. */
+function spreadMasks(perMask: ArrayLike<number>, offset: number, masks: number, into: Float64Array): void {
+  for (let m = 1; m < masks; m++) {
+    const n = perMask[offset + m]!;
+    if (n) for (let b = m, k = 0; b !== 0; b >>>= 1, k++) if (b & 1) into[k]! += n;
+  }
+}
+
+/** Standing structures by status, operator, technology and type (in one district, or all), and per district: one pass
+ *  over the index's columns counting into flat arrays (operator and technology sets counted as bit masks and spread
+ *  to single operators once at the end, so the loop holds no inner loop, map or allocation). */
 export function countStanding(index: SiteIndex, district?: number): { sites: SiteFigures; perDistrict: Map<number, DistrictTally> } {
   const { flags, status, ops, tech, structure, district: dist } = index.cols;
+  const size = index.size;
+  const opBits = Math.max(1, index.operators.names.length);
+  if (opBits > 16) throw new RangeError('countStanding: more than 16 operators');
+  const opMasks = 1 << opBits;
+  const techMasks = 1 << TECHNOLOGIES.length;
+  let maxDistrict = 0;
+  for (let i = 0; i < size; i++) if (dist[i]! > maxDistrict) maxDistrict = dist[i]!;
+  const dCount = new Float64Array(maxDistrict + 1);
+  const dShared = new Float64Array(maxDistrict + 1);
+  const dUnpermitted = new Float64Array(maxDistrict + 1);
+  const dOpMask = new Float64Array((maxDistrict + 1) * opMasks);
   const byStatus = new Float64Array(SITE_STATUSES.length);
-  const byOp = new Float64Array(32);
-  const byTech = new Float64Array(TECHNOLOGIES.length);
   const byType = new Float64Array(STRUCTURE_TYPES.length);
-  const perDistrict = new Map<number, DistrictTally>();
+  const opMask = new Float64Array(opMasks);
+  const techMask = new Float64Array(techMasks);
   let total = 0;
   let shared = 0;
-  for (let i = 0; i < index.size; i++) {
-    if (!(flags[i]! & ALIVE) || status[i] === DECOMMISSIONED) continue;
+  for (let i = 0; i < size; i++) {
+    const st = status[i]!;
+    if (!(flags[i]! & ALIVE) || st === DECOMMISSIONED) continue;
     const d = dist[i]!;
     const m = ops[i]!;
-    const isShared = (m & (m - 1)) !== 0; // two or more bits: two or more operators (DOMAIN.md section 2)
-    let t = perDistrict.get(d);
-    if (!t) perDistrict.set(d, (t = { structures: 0, shared: 0, unpermitted: 0, byOp: new Float64Array(32) }));
-    t.structures++;
-    if (isShared) t.shared++;
-    if (status[i] === UNPERMITTED) t.unpermitted++;
-    for (let b = m, k = 0; b !== 0; b >>>= 1, k++) if (b & 1) t.byOp[k]!++;
+    const isShared = (m & (m - 1)) !== 0 ? 1 : 0; // two or more bits: two or more operators (DOMAIN.md section 2)
+    dCount[d]!++;
+    dShared[d]! += isShared;
+    if (st === UNPERMITTED) dUnpermitted[d]!++;
+    dOpMask[d * opMasks + m]!++;
     if (district !== undefined && d !== district) continue;
     total++;
-    if (isShared) shared++;
-    byStatus[status[i]!]!++;
+    shared += isShared;
+    byStatus[st]!++;
     byType[structure[i]!]!++;
-    for (let b = m, k = 0; b !== 0; b >>>= 1, k++) if (b & 1) byOp[k]!++;
-    for (let b = tech[i]!, k = 0; b !== 0; b >>>= 1, k++) if (b & 1) byTech[k]!++;
+    opMask[m]!++;
+    techMask[tech[i]!]!++;
+  }
+  const byOp = new Float64Array(32);
+  const byTech = new Float64Array(TECHNOLOGIES.length);
+  spreadMasks(opMask, 0, opMasks, byOp);
+  spreadMasks(techMask, 0, techMasks, byTech);
+  const perDistrict = new Map<number, DistrictTally>();
+  for (let d = 0; d <= maxDistrict; d++) {
+    if (!dCount[d]) continue;
+    const t = { structures: dCount[d]!, shared: dShared[d]!, unpermitted: dUnpermitted[d]!, byOp: new Float64Array(32) };
+    spreadMasks(dOpMask, d * opMasks, opMasks, t.byOp);
+    perDistrict.set(d, t);
   }
   const rec = (names: readonly string[], xs: Float64Array) => Object.fromEntries(names.map((n, i) => [n, xs[i]!] as const).filter(([, v]) => v > 0));
   return {

@@ -38,8 +38,15 @@ export function planningRoutes(r: Router, ctx: Ctx): void {
     return n;
   };
 
+  const policyDistances = () => {
+    const c = ctx.policy.current().policy.consolidation;
+    return { ground_m: c.ground_merge_m, rooftop_m: c.rooftop_merge_m };
+  };
+
   mount(r, api.planningSummary, ({ query, res }) => {
     checkDistrict(query.district);
+    // A planner opening the dashboard will likely look at the plan next: start it now, in slices, in the background.
+    planner.plan(policyDistances()).catch(() => undefined);
     const now = new Date();
     const summary = planningSummary(ctx, ctx.planning, districts(), now, query.district);
     if (query.format === 'json') return summary;
@@ -49,8 +56,8 @@ export function planningRoutes(r: Router, ctx: Ctx): void {
 
   mount(r, api.planningConsolidation, async ({ query, res }) => {
     checkDistrict(query.district);
-    const policy = ctx.policy.current().policy.consolidation;
-    const whole = await planner.plan({ ground_m: query.ground_m ?? policy.ground_merge_m, rooftop_m: query.rooftop_m ?? policy.rooftop_merge_m });
+    const defaults = policyDistances();
+    const whole = await planner.plan({ ground_m: query.ground_m ?? defaults.ground_m, rooftop_m: query.rooftop_m ?? defaults.rooftop_m });
     const plan = query.district === undefined ? whole : planForDistrict(whole, districtOf, standingIn(query.district), query.district);
     if (query.format === 'json') return plan;
     const stamp = new Date();

@@ -13,6 +13,7 @@ import { useBasics } from '../planning/use-basics.js';
 import { useLoad } from '../planning/use-load.js';
 import { Link } from '../router.js';
 import '../styles/planning.css';
+import '../styles/planning-charts.css';
 
 const TABS = ['dashboard', 'consolidation', 'enforcement', 'unregistered'] as const;
 type Tab = (typeof TABS)[number];

@@ -13,6 +13,8 @@ import { useLoad } from '../planning/use-load.js';
 import type { MessageKey } from '../i18n/fa.js';
 import { Link } from '../router.js';
 import '../styles/planning.css';
+import '../styles/planning-charts.css';
+import '../styles/planning-report.css';
 
 /** Cases printed in the report; the CSV holds them all. */
 const PRINTED_CASES = 40;

@@ -53,7 +53,7 @@ export function DensityMapPanel({ basics, summary, cellKm }: { basics: Basics; s
   })), [summary.concerns.hotspots, num, t]);
 
   return (
-    <section className="planning-card planning-map-card" aria-labelledby="density-map-title">
+    <section className="planning-card" aria-labelledby="density-map-title">
       <h2 id="density-map-title">{t('planning.dash.map')}</h2>
       <div className="plan-map-toolbar">
         <fieldset className="plan-segmented">

@@ -54,7 +54,7 @@ export function useExportLinks(geojson = false): ExportLink[] {
 /** A big number with its caption. */
 export function Figure({ value, caption, tone }: { value: ReactNode; caption: string; tone?: 'good' | 'bad' }) {
   return (
-    <div className={`figure-tile${tone ? ` plan-${tone}` : ''}`}>
+    <div className={`plan-figure${tone ? ` plan-${tone}` : ''}`}>
       <span className="plan-figure-value">{value}</span>
       <span className="plan-figure-caption">{caption}</span>
     </div>
