@@ -1,9 +1,8 @@
 /** The consolidation plan over the registry: standing structures into shared/consolidation.ts, each candidate group's
  *  kept structure checked by the siting engine with the removed structures gone and their antennas re-homed on it.
  *  Plans are cached per registry state, policy version and merge distances. */
-import { cellIdOf } from '../../shared/density.js';
 import { keptStructureInput, planSteps, type CandidateGroup, type ConsolidationPlan, type MergeDistances } from '../../shared/consolidation.js';
-import { checkSiting, type SitingResult } from '../../shared/siting.js';
+import { checkSiting, RULE_NAMES, worstStatus, type SitingResult } from '../../shared/siting.js';
 import type { Ctx } from '../context.js';
 import { SitingSnapshot } from './siting-snapshot.js';
 import type { Policy } from '../../shared/policy.js';
@@ -15,34 +14,34 @@ export interface ConsolidationResult extends ConsolidationPlan {
   policy_version: number;
 }
 
-/** The policy without the exposure rule: the cheap rules run first and a group they refuse is not worth the
- *  exposure sums (two thirds of a check's time on the demo city). */
+/** The policy without the exposure rule, and with it alone: the cheap rules run first, and a group they refuse is not
+ *  worth the exposure sums (two thirds of a check's time on the demo city). */
 function withoutExposure(policy: Policy): Policy {
   return { ...policy, rules: { ...policy.rules, exposure_sensitive: { ...policy.rules.exposure_sensitive, enabled: false } } };
+}
+function onlyExposure(policy: Policy): Policy {
+  const rules = Object.fromEntries(Object.entries(policy.rules).map(([name, rule]) => [name, { ...rule, enabled: name === 'exposure_sensitive' && rule.enabled }]));
+  return { ...policy, rules: rules as Policy['rules'] };
 }
 
 /** Checks a candidate group as runSitingCheck would check its kept structure (the same context, the kept site's id
  *  excluding itself from share_first and density), with the removed structures and their antennas taken out of the
- *  context: they no longer stand where they stood. A group failing a rule other than exposure is answered without
- *  the exposure rule. */
+ *  context: they no longer stand where they stood. checkSiting runs each enabled rule on its own, so the cheap rules'
+ *  results and the exposure rule's, put back in RULE_NAMES order, are its answer; a group the cheap rules refuse is
+ *  answered without the exposure rule. */
 export function checkGroup(ctx: Ctx, store: PlanningStore, snapshot: SitingSnapshot, rows: ReadonlyMap<number, PlanningSiteRow>, group: CandidateGroup): SitingResult {
   const keep = rows.get(group.keep.id)!;
   const input = keptStructureInput(keep, group.remove.flatMap((s) => store.antennasOf(s.id)));
   const policy = ctx.policy.current().policy;
   const density = policy.rules.density;
-  let densityCount: number | undefined;
-  if (density.enabled) {
-    const cell = cellIdOf(keep.lon, keep.lat, density.cell_km);
-    const leaving = group.remove.filter((s) => cellIdOf(s.lon, s.lat, density.cell_km) === cell).length;
-    densityCount = ctx.nearby.densityCount(keep.lon, keep.lat, density.cell_km, keep.id) - leaving;
-  }
-  const context = { ...snapshot.context(input, new Set(group.remove.map((s) => s.id)), policy), densityCount };
-  if (policy.rules.exposure_sensitive.enabled) {
-    // One context serves both: it holds all that runSitingCheck would give the cheap rules (they read no antennas).
-    const cheap = checkSiting(input, { ...context, policy: withoutExposure(policy) });
-    if (cheap.verdict === 'fail') return cheap;
-  }
-  return checkSiting(input, context);
+  const gone = new Set(group.remove.map((s) => s.id));
+  const context = { ...snapshot.context(input, gone, policy), densityCount: density.enabled ? snapshot.densityCount(keep, density.cell_km, gone) : undefined };
+  // One context serves both: it holds all that runSitingCheck would give the cheap rules (they read no antennas).
+  const cheap = checkSiting(input, { ...context, policy: withoutExposure(policy) });
+  if (cheap.verdict === 'fail' || !policy.rules.exposure_sensitive.enabled) return cheap;
+  const rules = [...cheap.rules, ...checkSiting(input, { ...context, policy: onlyExposure(policy) }).rules];
+  rules.sort((a, b) => RULE_NAMES.indexOf(a.rule) - RULE_NAMES.indexOf(b.rule));
+  return { verdict: worstStatus(rules.map((r) => r.status)), policy_version: cheap.policy_version, rules };
 }
 
 /** Work done between two yields to the event loop while a plan is computed, in milliseconds. */

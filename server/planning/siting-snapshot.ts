@@ -3,6 +3,7 @@
  *  narrowSitingContext (shared/siting-context.ts) then cuts to exactly what runSitingCheck would gather. A context
  *  per check through SQL cost 15–20 ms on the demo city (two thousand antenna rows decoded each time). */
 import KDBush from 'kdbush';
+import { cellBbox, cellIdOf } from '../../shared/density.js';
 import type { Zone } from '../../shared/model.js';
 import type { Policy } from '../../shared/policy.js';
 import type { SitingContext, SitingInput, SitingSite } from '../../shared/siting.js';
@@ -12,6 +13,15 @@ import { geometryBBox } from '../store/places.js';
 import { PlaceIndex, pointIndex, pointsInBox } from './place-index.js';
 import type { PositionedAntenna } from '../store/nearby.js';
 import type { PlanningStore } from '../store/planning.js';
+
+/** The items at these indexes in index order (the stores answer by id, and the arrays are in id order): a typed-array
+ *  sort, several times faster than a comparator over thousands of antennas. */
+function inIdOrder<T>(indexes: number[], items: readonly T[]): T[] {
+  const sorted = Int32Array.from(indexes).sort();
+  const out: T[] = new Array(sorted.length);
+  for (let k = 0; k < sorted.length; k++) out[k] = items[sorted[k]!]!;
+  return out;
+}
 
 /** Everything a siting check reads, in memory; build once per plan (the registry must not change meanwhile). */
 export class SitingSnapshot {
@@ -43,7 +53,7 @@ export class SitingSnapshot {
     const r = sitingRadii(policy, input);
     const sites = pointsInBox(this.siteIndex, this.sites.length, lon, lat, r.sitesM).map((i) => this.sites[i]!).filter((s) => !without.has(s.id));
     const antennas = r.antennasM > 0
-      ? pointsInBox(this.antennaIndex, this.antennas.length, lon, lat, r.antennasM).sort((a, b) => a - b).map((i) => this.antennas[i]!).filter((a) => !without.has(a.site_id))
+      ? inIdOrder(pointsInBox(this.antennaIndex, this.antennas.length, lon, lat, r.antennasM), this.antennas).filter((a) => !without.has(a.site_id))
       : [];
     const sensitivePlaces = this.places.near(lon, lat, r.placesM);
     const zones = this.zones.filter(({ box: [w, s, e, n] }) => w <= lon && lon <= e && s <= lat && lat <= n).map((z) => z.zone);
@@ -52,5 +62,19 @@ export class SitingSnapshot {
       sensitivePlaces, zones, antennas, aerodromes: this.ctx.aerodromes,
     };
     return narrowSitingContext(gathered, input);
+  }
+
+  /** Non-decommissioned structures in the equal-area density cell of a kept structure, itself and the structures in
+   *  `without` left out: NearbyStore.densityCount's count, from memory. */
+  densityCount(keep: { id: number; lon: number; lat: number }, cellKm: number, without: ReadonlySet<number>): number {
+    const cell = cellIdOf(keep.lon, keep.lat, cellKm);
+    const [w, s, e, n] = cellBbox(cell, cellKm);
+    let count = 0;
+    for (const i of this.siteIndex.range(w - 1e-5, s - 1e-5, e + 1e-5, n + 1e-5)) {
+      const site = this.sites[i];
+      if (!site || site.status === 'decommissioned' || site.id === keep.id || without.has(site.id)) continue;
+      if (cellIdOf(site.lon, site.lat, cellKm) === cell) count++;
+    }
+    return count;
   }
 }
