@@ -97,7 +97,7 @@ export function farFieldRows(
   if (rowStart % plan.topCells !== 0) throw new RangeError('exposure grid: a band must start on a tile row');
   const cols = l.cols;
   const lastRow = Math.min(rowEnd, l.rows);
-  const out = new Float64Array(Math.max(0, lastRow - rowStart) * cols);
+  const out = new Float64Array(countOnly ? 0 : Math.max(0, lastRow - rowStart) * cols);
   const cut2 = chord2Of(cutoffM);
   const cutIn2 = (cutoffM - MARGIN_M) ** 2;
   const cutOut2 = (cutoffM + MARGIN_M) ** 2;

@@ -5,7 +5,10 @@
  *  - sites and cells as unit vectors on the same sphere (R = 6371008.8 m, as turf): distance 2R·asin(c/2) from the
  *    chord c, bearing atan2(D·east, D·north) with D the chord vector — turf.bearing's own arguments;
  *  - 10^(A/10) as exp(A·ln10/10) (Math.exp is several times cheaper than ** in V8), F_PR·P/(4π S_lim) per antenna
- *    once, and the back lobe (|φ| ≥ 101°: A = −25 dB whatever θ, 3GPP TR 36.814) without exp. */
+ *    once, and the back lobe (|φ| ≥ 101°: A = −25 dB whatever θ, 3GPP TR 36.814) without exp.
+ *  No antenna within the cutoff is skipped for being weak: its gain can be anything from 0 to −25 dB, so its bound is
+ *  316 times its least value, and a cell's total can itself be tiny (at the city's edge a few far back lobes make it
+ *  all); no rule that drops terms against a running total keeps a relative error bound, so none is used. */
 import { EARTH_RADIUS_M } from './geodesy.js';
 import type { PackedAntennas } from './exposure.js';
 

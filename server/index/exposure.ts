@@ -12,10 +12,10 @@ import type { NearbyStore } from '../store/nearby.js';
 import { GridWorkers } from './exposure-workers.js';
 
 /** Antenna evaluations one grid may cost, counted as the fast grid makes them (at cells and at interpolation nodes,
- *  plus per-cell interpolated terms at 1/ITEM_COST each): ≈ 45 ns each on one loaded core of the reference machine,
- *  so ≈ 4.5 s of CPU, shared by two workers. The whole Karaj urban bbox at 25 m with the demo registry counts ≈ 52 M
- *  (bench/exposure-grid.ts). Before the fast grid the cap was 40 M evaluations of every antenna within 2 km of every
- *  cell, which that grid needed ≈ 485 M of. */
+ *  plus per-cell interpolated terms at 1/ITEM_COST each): ≈ 60 ns of CPU each on the reference machine, so ≈ 6 s
+ *  of CPU at the cap, shared by the workers. The whole Karaj urban bbox at 25 m with the demo registry counts 78 M
+ *  and takes 4.3–5.0 s of CPU, 2.2–2.5 s on two threads (bench/exposure-grid.ts). Before the fast grid the cap was
+ *  40 M evaluations of every antenna within 2 km of every cell, which that grid needed ≈ 485 M of. */
 export const MAX_GRID_EVALUATIONS = 100_000_000;
 /** Per-cell interpolated terms (a cutoff test and four multiply-adds) counted as one antenna evaluation. */
 const ITEM_COST = 8;
@@ -131,10 +131,10 @@ export class ExposureIndex {
     const l = exposureGridLayout(bbox, cellM);
     const plan = tilePlan(cellM, EXPOSURE_CUTOFF_M);
     const values = new Float64Array(l.cols * l.rows);
-    // Bands of whole top-level tiles, about four per worker so a band's neighbours even out the load.
+    // Bands of whole top-level tiles, about eight per worker: the dense centre rows cost more than the fringe.
     const tileRows = Math.ceil(l.rows / plan.topCells);
     const bands: Array<[number, number]> = [];
-    const per = Math.max(1, Math.ceil(tileRows / (4 * (this.workers?.size ?? 1))));
+    const per = Math.max(1, Math.ceil(tileRows / (8 * (this.workers?.size ?? 1))));
     for (let t = 0; t < tileRows; t += per) bands.push([t * plan.topCells, Math.min((t + per) * plan.topCells, l.rows)]);
     let done = false;
     if (this.workers?.start()) {
