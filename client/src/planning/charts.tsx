@@ -18,9 +18,9 @@ interface Props {
   mark?: { value: number; label: string };
 }
 
-const W = 440;
+const W = 470;
 const ROW = 28;
-const LABEL_W = 150;
+const LABEL_W = 178;
 const VALUE_W = 56;
 
 /** A horizontal bar chart in a figure with its title as caption; the bars are also read out as a list. */
