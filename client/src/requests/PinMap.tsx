@@ -3,6 +3,7 @@
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { Circle, CircleMarker, MapContainer, TileLayer, Tooltip, useMap, useMapEvents } from 'react-leaflet';
 import L from 'leaflet';
+import { pinIcon } from '../map/pin-icon.js';
 import { api, type ClientConfig } from '../api.js';
 import { useI18n } from '../i18n/i18n.js';
 import { BoundariesLayer } from '../map/BoundariesLayer.js';
@@ -38,23 +39,6 @@ interface Props {
   children?: ReactNode;
 }
 
-function pinIcon(): L.DivIcon {
-  // Built as elements, not an HTML string: nothing for the CSP to allow.
-  const ns = 'http://www.w3.org/2000/svg';
-  const svg = document.createElementNS(ns, 'svg');
-  svg.setAttribute('viewBox', '0 0 32 44');
-  svg.setAttribute('width', '32');
-  svg.setAttribute('height', '44');
-  svg.setAttribute('aria-hidden', 'true');
-  const body = document.createElementNS(ns, 'path');
-  body.setAttribute('d', 'M16 1C7.7 1 1 7.6 1 15.8 1 27 16 43 16 43s15-16 15-27.2C31 7.6 24.3 1 16 1z');
-  body.setAttribute('class', 'request-pin-body');
-  const mast = document.createElementNS(ns, 'path');
-  mast.setAttribute('d', 'M16 7l-5 18h2.4l1.1-4h3l1.1 4H21L16 7z');
-  mast.setAttribute('class', 'request-pin-mast');
-  svg.append(body, mast);
-  return L.divIcon({ className: 'request-pin', html: svg, iconSize: [32, 44], iconAnchor: [16, 43] });
-}
 
 /** The pin: created once, moved in place; a click on the map moves it too when editable. */
 function Pin({ position, onMove, title }: { position: readonly [number, number] | null; onMove?: (lon: number, lat: number) => void; title: string }) {
@@ -80,7 +64,7 @@ function Pin({ position, onMove, title }: { position: readonly [number, number] 
     }
     const at = toLatLng(position);
     if (!marker.current) {
-      const m = L.marker(at, { draggable: editable, autoPan: true, keyboard: false, title, alt: title, icon: pinIcon(), zIndexOffset: 1000 });
+      const m = L.marker(at, { draggable: editable, autoPan: true, keyboard: false, title, alt: title, icon: pinIcon('request', 'mast'), zIndexOffset: 1000 });
       m.on('dragend', () => {
         const [lon, lat] = toLonLat(m.getLatLng());
         onMoveRef.current?.(lon, lat);

@@ -2,6 +2,7 @@
  *  until release (the check runs all the while); a tap puts it where tapped; the pin itself can be dragged.
  *  Imperative, like the masts' layer: created once per tool session, moved in place. */
 import L from 'leaflet';
+import { pinIcon } from '../map/pin-icon.js';
 
 /** Above the masts (450) and their labels (460), below Leaflet's popups (700). */
 const PIN_PANE = 'dakal-check-pin';
@@ -9,24 +10,6 @@ const PIN_PANE = 'dakal-check-pin';
 const TAP_PX = 10;
 const TAP_MS = 600;
 
-function pinIcon(): L.DivIcon {
-  // Built as elements, not an HTML string: nothing for the CSP to allow, no markup parsed.
-  const ns = 'http://www.w3.org/2000/svg';
-  const svg = document.createElementNS(ns, 'svg');
-  svg.setAttribute('viewBox', '0 0 32 44');
-  svg.setAttribute('width', '32');
-  svg.setAttribute('height', '44');
-  svg.setAttribute('aria-hidden', 'true');
-  const body = document.createElementNS(ns, 'path');
-  body.setAttribute('d', 'M16 1C7.7 1 1 7.6 1 15.8 1 27 16 43 16 43s15-16 15-27.2C31 7.6 24.3 1 16 1z');
-  body.setAttribute('class', 'check-pin-body');
-  const mast = document.createElementNS(ns, 'path');
-  // A small mast: a tapering tower with two waves.
-  mast.setAttribute('d', 'M16 7l-4.5 17h2.2l1-4h2.6l1 4h2.2L16 7zm-.8 10l.8-3.4.8 3.4h-1.6z');
-  mast.setAttribute('class', 'check-pin-mast');
-  svg.append(body, mast);
-  return L.divIcon({ className: 'check-pin', html: svg, iconSize: [32, 44], iconAnchor: [16, 43] });
-}
 
 export interface PinEvents {
   /** The pin is at `at`; `holding` while the mouse or a finger still moves it. */
@@ -81,7 +64,7 @@ export class CheckPin {
       this.marker.setLatLng(at);
       return;
     }
-    const m = L.marker(at, { pane: PIN_PANE, draggable: true, autoPan: true, keyboard: false, title: this.title, alt: this.title, icon: pinIcon() });
+    const m = L.marker(at, { pane: PIN_PANE, draggable: true, autoPan: true, keyboard: false, title: this.title, alt: this.title, icon: pinIcon('check', 'mast') });
     m.on('drag', () => this.events.onMove(m.getLatLng(), true));
     m.on('dragend', () => this.events.onMove(m.getLatLng(), false));
     m.addTo(this.map);
