@@ -5,13 +5,16 @@ import { CATEGORY_NAMES, STATUS_NAMES } from '../../../shared/concerns.js';
 import { api, ApiError, isAbort, type ZoneFeature } from '../api.js';
 import { concernsApi, type QueueItem } from '../concerns/concerns-api.js';
 import { ageDays, countKey, displayCode } from '../concerns/format.js';
-import { PlannerOnly } from '../concerns/PlannerOnly.js';
+import { PlannerOnly, type PlannerOnlyTexts } from '../PlannerOnly.js';
 import { filtersQuery, parseFilters, QueueFilters, type Filters } from '../concerns/QueueFilters.js';
 import '../concerns/concerns-form.css';
 import '../concerns/concerns-page.css';
 import '../concerns/concerns-planner.css';
 import { useI18n } from '../i18n/i18n.js';
 import { Link } from '../router.js';
+
+/** Who may open this page, in its own words. */
+const CONCERN_GUARD: PlannerOnlyTexts = { loading: 'concerns.page.loading', title: 'concerns.queue.title', notPlanner: 'concerns.queue.notPlanner', signIn: 'concerns.queue.signIn' };
 
 const PAGE = 50;
 
@@ -117,7 +120,7 @@ function Queue() {
 /** The queue page (planners only). */
 export function ConcernQueuePage() {
   return (
-    <PlannerOnly>
+    <PlannerOnly texts={CONCERN_GUARD}>
       <Queue />
     </PlannerOnly>
   );

@@ -6,7 +6,7 @@ import { isTrackingCode, normaliseTrackingCode } from '../../../shared/tracking-
 import { concernsApi, type PlannerConcernView } from '../concerns/concerns-api.js';
 import { countKey, dateTime, displayCode } from '../concerns/format.js';
 import { HideForm, MergeForm } from '../concerns/ModerationForms.js';
-import { PlannerOnly } from '../concerns/PlannerOnly.js';
+import { PlannerOnly, type PlannerOnlyTexts } from '../PlannerOnly.js';
 import { StatusForm } from '../concerns/StatusForm.js';
 import { StatusHistory } from '../concerns/StatusHistory.js';
 import { useLoaded } from '../concerns/use-concern.js';
@@ -15,6 +15,9 @@ import '../concerns/concerns-page.css';
 import '../concerns/concerns-planner.css';
 import { useI18n } from '../i18n/i18n.js';
 import { Link, navigate } from '../router.js';
+
+/** Who may open this page, in its own words. */
+const CONCERN_GUARD: PlannerOnlyTexts = { loading: 'concerns.page.loading', title: 'concerns.queue.title', notPlanner: 'concerns.queue.notPlanner', signIn: 'concerns.queue.signIn' };
 
 /** A phone number as a `tel:` address: Persian and Arabic-Indic digits made Latin, only digits and `+` kept. */
 const telHref = (phone: string): string =>
@@ -127,5 +130,5 @@ function Work({ code }: { code: string }) {
 export function ConcernWorkPage({ typed }: { typed: string }) {
   const { t } = useI18n();
   const code = normaliseTrackingCode(decodeURIComponent(typed));
-  return <PlannerOnly>{isTrackingCode(code) ? <Work code={code} /> : <p className="page-narrow">{t('concerns.page.notFound')}</p>}</PlannerOnly>;
+  return <PlannerOnly texts={CONCERN_GUARD}>{isTrackingCode(code) ? <Work code={code} /> : <p className="page-narrow">{t('concerns.page.notFound')}</p>}</PlannerOnly>;
 }

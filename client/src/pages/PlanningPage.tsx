@@ -6,7 +6,7 @@ import { ConsolidationView } from '../planning/ConsolidationView.js';
 import { DashboardView } from '../planning/DashboardView.js';
 import { EnforcementView } from '../planning/EnforcementView.js';
 import { LoadState } from '../planning/parts.js';
-import { PlannerGate } from '../planning/PlannerGate.js';
+import { PlannerOnly, type PlannerOnlyTexts } from '../PlannerOnly.js';
 import { planningApi } from '../planning/planning-api.js';
 import { UnregisteredView } from '../planning/UnregisteredView.js';
 import { useBasics } from '../planning/use-basics.js';
@@ -14,6 +14,9 @@ import { useLoad } from '../planning/use-load.js';
 import { Link } from '../router.js';
 import '../styles/planning.css';
 import '../styles/planning-charts.css';
+
+/** Who may open this page, in its own words. */
+const PLANNING_GUARD: PlannerOnlyTexts = { loading: 'planning.loading', title: 'planning.title', notPlanner: 'planning.notPlanner', signIn: 'planning.signIn' };
 
 const TABS = ['dashboard', 'consolidation', 'enforcement', 'unregistered'] as const;
 type Tab = (typeof TABS)[number];
@@ -120,8 +123,8 @@ function Planning() {
 /** The planning page, for planners and admins. */
 export function PlanningPage() {
   return (
-    <PlannerGate>
+    <PlannerOnly texts={PLANNING_GUARD}>
       <Planning />
-    </PlannerGate>
+    </PlannerOnly>
   );
 }

@@ -4,7 +4,7 @@ import { useMemo, useState } from 'react';
 import { useI18n } from '../i18n/i18n.js';
 import { CountCharts, DistrictTable } from '../planning/DashboardView.js';
 import { Figure, LoadState } from '../planning/parts.js';
-import { PlannerGate } from '../planning/PlannerGate.js';
+import { PlannerOnly, type PlannerOnlyTexts } from '../PlannerOnly.js';
 import { planningApi } from '../planning/planning-api.js';
 import { classColor, ScaleLegend, Swatch } from '../planning/scale.js';
 import { SvgMap, type SvgDot, type SvgLine, type SvgPolygon } from '../planning/SvgMap.js';
@@ -15,6 +15,9 @@ import { Link } from '../router.js';
 import '../styles/planning.css';
 import '../styles/planning-charts.css';
 import '../styles/planning-report.css';
+
+/** Who may open this page, in its own words. */
+const PLANNING_GUARD: PlannerOnlyTexts = { loading: 'planning.loading', title: 'planning.title', notPlanner: 'planning.notPlanner', signIn: 'planning.signIn' };
 
 /** Cases printed in the report; the CSV holds them all. */
 const PRINTED_CASES = 40;
@@ -139,8 +142,8 @@ function Report() {
 /** The printable report, for planners and admins. */
 export function PlanningReportPage() {
   return (
-    <PlannerGate>
+    <PlannerOnly texts={PLANNING_GUARD}>
       <Report />
-    </PlannerGate>
+    </PlannerOnly>
   );
 }

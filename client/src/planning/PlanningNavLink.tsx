@@ -2,7 +2,7 @@
 import { useI18n } from '../i18n/i18n.js';
 import { Link, usePathname } from '../router.js';
 import { useSession } from '../session.js';
-import { isPlanner } from './PlannerGate.js';
+import { isPlanner } from '../PlannerOnly.js';
 
 /** The link, or nothing for residents and operators. */
 export function PlanningNavLink() {
