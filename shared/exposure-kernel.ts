@@ -4,8 +4,9 @@
  *    square root and atan2 per site, one atan2 per antenna height, one exp per antenna in front of its sector;
  *  - sites and cells as unit vectors on the same sphere (R = 6371008.8 m, as turf): distance 2R·asin(c/2) from the
  *    chord c, bearing atan2(D·east, D·north) with D the chord vector — turf.bearing's own arguments;
- *  - 10^(A/10) as exp(A·ln10/10) (Math.exp is several times cheaper than ** in V8), F_PR·P/(4π S_lim) per antenna
- *    once, and the back lobe (|φ| ≥ 101°: A = −25 dB whatever θ, 3GPP TR 36.814) without exp.
+ *  - 10^(A/10) as exp(A·ln10/10) by a table and a short polynomial (expNeg: Math.exp and ** call out to C in V8),
+ *    atan2 from one Math.atan (a third of Math.atan2's cost), F_PR·P/(4π S_lim) per antenna once, and the back lobe
+ *    (|φ| ≥ 101°: A = −25 dB whatever θ, 3GPP TR 36.814) without exp; each within a few ulps of the Math function.
  *  No antenna within the cutoff is skipped for being weak: its gain can be anything from 0 to −25 dB, so its bound is
  *  316 times its least value, and a cell's total can itself be tiny (at the city's edge a few far back lobes make it
  *  all); no rule that drops terms against a running total keeps a relative error bound, so none is used. */
@@ -43,6 +44,36 @@ const DB_TO_LN = Math.LN10 / 10;
 const PHI_FLOOR_DEG = 70 * Math.sqrt(25 / 12);
 /** Linear gain at the −25 dB floor. */
 const FLOOR_GAIN = 10 ** -2.5;
+const HALF_PI = Math.PI / 2;
+/** exp(−j/EXP_STEPS) for j up to EXP_MAX · EXP_STEPS: gains down to −26 dB, past the −25 dB floor (12 KB). */
+const EXP_STEPS = 256;
+const EXP_MAX = 6;
+const EXP_TABLE = Float64Array.from({ length: EXP_MAX * EXP_STEPS + 1 }, (_, j) => Math.exp(-j / EXP_STEPS));
+
+/** exp(−y): a table step exp(−j/256) times Taylor to r⁵ of exp(−r), r = y − j/256 < 1/256 (exact in binary), whose
+ *  remainder r⁶/6! < 4e-18, summed in Estrin's order (a short dependency chain); within 4e-16 relative of Math.exp
+ *  (measured over 1e6 draws) and in V8 two to three times cheaper (Math.exp calls out to C). Math.exp beyond. */
+function expNeg(y: number): number {
+  if (!(y >= 0 && y < EXP_MAX)) return Math.exp(-y);
+  const j = (y * EXP_STEPS) | 0;
+  const r = y - j / EXP_STEPS;
+  const r2 = r * r;
+  return EXP_TABLE[j]! * (1 - r + r2 * (0.5 - r / 6 + r2 * (1 / 24 - r / 120)));
+}
+
+/** Math.atan2 from one Math.atan of a ratio within ±1 (atan2 costs three times atan in V8: 28 ns against 9);
+ *  within 3e-16 relative of it (measured over 2e6 draws spanning 8 decades), the same on signed zeros and axes. */
+function atan2(y: number, x: number): number {
+  const ax = Math.abs(x);
+  const ay = Math.abs(y);
+  let a: number;
+  if (ay <= ax) {
+    if (y === 0) return Math.atan2(y, x);
+    a = Math.atan(ay / ax);
+  } else a = HALF_PI - Math.atan(ax / ay);
+  if (x < 0) a = Math.PI - a;
+  return y < 0 ? -a : a;
+}
 
 /** Groups packed antennas by position into sites (antennas of a site ordered by height and tilt, so the vertical
  *  angle is computed once per layer) and projects them. */
@@ -93,7 +124,7 @@ export function ratioSum(px: number, py: number, pz: number, heightM: number, si
     const dH = c2 < 1e-4 ? EARTH_RADIUS_M * Math.sqrt(c2) * (1 + c2 / 24) : 2 * EARTH_RADIUS_M * Math.asin(Math.sqrt(c2) / 2);
     // turf.bearing: atan2(sinΔλ cosφ2, cosφ1 sinφ2 − sinφ1 cosφ2 cosΔλ) = atan2(P·east, P·north), and A·east = A·north = 0;
     // turf gives 0 from a point to itself, and so does this within 6 µm, where either direction is rounding noise.
-    const brg = c2 < 1e-24 ? 0 : Math.atan2(dx * sites[o + S_EX]! + dy * sites[o + S_EX + 1]!, dx * sites[o + S_NX]! + dy * sites[o + S_NX + 1]! + dz * sites[o + S_NX + 2]!) * DEG;
+    const brg = c2 < 1e-24 ? 0 : atan2(dx * sites[o + S_EX]! + dy * sites[o + S_EX + 1]!, dx * sites[o + S_NX]! + dy * sites[o + S_NX + 1]! + dz * sites[o + S_NX + 2]!) * DEG;
     const dH2 = dH * dH;
     let lastH = NaN;
     let lastTilt = NaN;
@@ -118,7 +149,7 @@ export function ratioSum(px: number, py: number, pz: number, heightM: number, si
         aH = 12 * (phi / 70) * (phi / 70);
       }
       if (h !== lastH) {
-        delta = Math.atan2(dV, dH) * DEG;
+        delta = (dH > 0 ? Math.atan(dV / dH) : Math.atan2(dV, dH)) * DEG;
         lastH = h;
         lastTilt = NaN;
       }
@@ -129,7 +160,7 @@ export function ratioSum(px: number, py: number, pz: number, heightM: number, si
         if (aV > 20) aV = 20;
       }
       const att = aH + aV;
-      ter += k * Math.exp(-(att < 25 ? att : 25) * DB_TO_LN);
+      ter += k * expNeg((att < 25 ? att : 25) * DB_TO_LN);
     }
   }
   return ter;
@@ -152,7 +183,7 @@ export function siteTerms(
   const dz = pz - sites[o + 2]!;
   const c2 = dx * dx + dy * dy + dz * dz;
   const dH = c2 < 1e-4 ? EARTH_RADIUS_M * Math.sqrt(c2) * (1 + c2 / 24) : 2 * EARTH_RADIUS_M * Math.asin(Math.sqrt(c2) / 2);
-  const brg = c2 < 1e-24 ? 0 : Math.atan2(dx * sites[o + S_EX]! + dy * sites[o + S_EX + 1]!, dx * sites[o + S_NX]! + dy * sites[o + S_NX + 1]! + dz * sites[o + S_NX + 2]!) * DEG;
+  const brg = c2 < 1e-24 ? 0 : atan2(dx * sites[o + S_EX]! + dy * sites[o + S_EX + 1]!, dx * sites[o + S_NX]! + dy * sites[o + S_NX + 1]! + dz * sites[o + S_NX + 2]!) * DEG;
   const n = sites[o + S_COUNT]!;
   let lastH = NaN;
   let lastTilt = NaN;
@@ -167,7 +198,7 @@ export function siteTerms(
     if (antennas[a] !== lastH) {
       lastH = antennas[a]!;
       lastTilt = NaN;
-      delta = Math.atan2(dV, dH) * DEG;
+      delta = (dH > 0 ? Math.atan(dV / dH) : Math.atan2(dV, dH)) * DEG;
     }
     if (antennas[a + 1] !== lastTilt) {
       lastTilt = antennas[a + 1]!;
@@ -183,5 +214,5 @@ export function siteTerms(
 
 /** exp(−A·ln10/10) = 10^(−A/10), the linear gain of an attenuation in dB. */
 export function gainOf(attDb: number): number {
-  return Math.exp(-attDb * DB_TO_LN);
+  return expNeg(attDb * DB_TO_LN);
 }
