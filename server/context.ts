@@ -14,6 +14,7 @@ import type { Aerodrome } from '../shared/aviation.js';
 import { PolicyStore } from './store/policy.js';
 import { NearbyStore } from './store/nearby.js';
 import { ExposureIndex } from './index/exposure.js';
+import { SitingIndex } from './siting/siting-index.js';
 import { loadAerodromes } from './siting/aerodromes.js';
 import { RequestStore } from './store/requests.js';
 import { AttachmentStore } from './store/request-attachments.js';
@@ -49,6 +50,8 @@ export interface Ctx {
   policy: PolicyStore;
   nearby: NearbyStore;
   exposure: ExposureIndex;
+  /** The registry around a point for the siting check, from memory. */
+  siting: SitingIndex;
   aerodromes: readonly Aerodrome[];
   /** Operators' site requests, their attachments and residents' comments. */
   requests: RequestStore;
@@ -69,10 +72,12 @@ export function createContext(db: DB, config: Config): Ctx {
   const nearby = new NearbyStore(db);
   const exposure = new ExposureIndex(nearby);
   sites.onChange(() => exposure.invalidate());
+  const siting = new SitingIndex(() => sites.index(), nearby, places);
+  sites.onChange((ids) => siting.sitesChanged(ids));
   return {
     config, db, audit, places, sites, users: new UserStore(db), sessions: new Sessions(db, config.sessionIdleMinutes * 60_000), clusters,
     concerns: new ConcernStore(db, audit), concernSearch: new ConcernSearch(db), responseTemplates: new ResponseTemplateStore(db, audit), open311Keys: new Open311KeyStore(db, audit),
-    policy, nearby, exposure, aerodromes: loadAerodromes(),
+    policy, nearby, exposure, siting, aerodromes: loadAerodromes(),
     requests: new RequestStore(db), requestFiles: new AttachmentStore(db), requestComments: new CommentStore(db),
     planning: new PlanningStore(db),
   };

@@ -91,6 +91,11 @@ export function antennaContribution(antenna: ExposureAntennaInput, point: Exposu
   return { distance_m: dH, gain_db: gainDb, s_wm2: s, s_limit_wm2: sLimit, ratio: s / sLimit };
 }
 
+/** Total field strength in V/m from the summed power density: E_tot = sqrt(Σ E_i²) and E_i² = Z0 · S_i. */
+export function totalFieldVm(sumSWm2: number): number {
+  return Math.sqrt(Z0_OHM * sumSWm2);
+}
+
 /** Total exposure ratio, total field and per-antenna terms at a point: the answer to an ExposureRequest. */
 export function exposureAt(point: ExposurePoint, antennas: readonly ExposureAntennaInput[]): ExposureResult {
   const contributions = antennas.map((a) => antennaContribution(a, point));
@@ -102,8 +107,7 @@ export function exposureAt(point: ExposurePoint, antennas: readonly ExposureAnte
   }
   return {
     total_exposure_ratio: ter,
-    // E_tot = sqrt(Σ E_i²) and E_i² = Z0 · S_i
-    e_total_vm: Math.sqrt(Z0_OHM * sumS),
+    e_total_vm: totalFieldVm(sumS),
     contributions,
     compliance_distance_m: antennas.map((a) => complianceDistanceM(a, point.reflection_factor)),
   };

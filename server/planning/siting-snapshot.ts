@@ -1,7 +1,8 @@
-/** The registry around many points at once, for checking hundreds of kept structures in one plan: structures,
- *  antennas and sensitive places read once into kdbush indexes, each check's context a box query that
- *  narrowSitingContext (shared/siting-context.ts) then cuts to exactly what runSitingCheck would gather. A context
- *  per check through SQL cost 15–20 ms on the demo city (two thousand antenna rows decoded each time). */
+/** The registry around many points at once, for checking hundreds of kept structures in one plan: structures and
+ *  sensitive places read once into kdbush indexes, each check's context a box query that narrowSitingContext
+ *  (shared/siting-context.ts) then cuts to exactly what runSitingCheck would gather, and the existing antennas'
+ *  exposure from the registry's exposure field with the plan's removed structures left out. A context per check
+ *  through SQL cost 15–20 ms on the demo city (two thousand antenna rows decoded each time). */
 import KDBush from 'kdbush';
 import { cellBbox, cellIdOf } from '../../shared/density.js';
 import type { Zone } from '../../shared/model.js';
@@ -11,25 +12,13 @@ import { narrowSitingContext, sitingRadii } from '../../shared/siting-context.js
 import type { Ctx } from '../context.js';
 import { geometryBBox } from '../store/places.js';
 import { PlaceIndex, pointIndex, pointsInBox } from './place-index.js';
-import type { PositionedAntenna } from '../store/nearby.js';
 import type { PlanningStore } from '../store/planning.js';
-
-/** The items at these indexes in index order (the stores answer by id, and the arrays are in id order): a typed-array
- *  sort, several times faster than a comparator over thousands of antennas. */
-function inIdOrder<T>(indexes: number[], items: readonly T[]): T[] {
-  const sorted = Int32Array.from(indexes).sort();
-  const out: T[] = new Array(sorted.length);
-  for (let k = 0; k < sorted.length; k++) out[k] = items[sorted[k]!]!;
-  return out;
-}
 
 /** Everything a siting check reads, in memory; build once per plan (the registry must not change meanwhile). */
 export class SitingSnapshot {
   private readonly sites: SitingSite[];
-  private readonly antennas: PositionedAntenna[];
   private readonly places: PlaceIndex;
   private readonly siteIndex: KDBush;
-  private readonly antennaIndex: KDBush;
   /** Rule zones and districts, parsed once (a district outline has hundreds of vertices). */
   private readonly zones: Array<{ zone: Zone; box: [number, number, number, number] }>;
 
@@ -38,28 +27,24 @@ export class SitingSnapshot {
     store: PlanningStore,
   ) {
     this.sites = store.sitingSites();
-    this.antennas = ctx.nearby.allAntennas();
     this.places = new PlaceIndex(ctx.places);
     this.siteIndex = pointIndex(this.sites);
-    this.antennaIndex = pointIndex(this.antennas);
     this.zones = ctx.places.zones().map((zone) => ({ zone, box: geometryBBox(zone.geometry) }));
   }
 
   /** The context runSitingCheck would build for `input` (densityCount aside), minus the structures in `without`
-   *  and their antennas; under another policy (one with a rule turned off) when given. */
+   *  and their antennas; under another policy (one with a rule turned off) when given. Its structures reach the
+   *  density cell (runSitingCheck's smaller radius holds all that the other rules read). */
   context(input: SitingInput, without: ReadonlySet<number> = new Set(), policy: Policy = this.ctx.policy.current().policy): SitingContext {
     const { lon, lat } = input;
     const current = { policy, version: this.ctx.policy.current().version };
     const r = sitingRadii(policy, input);
     const sites = pointsInBox(this.siteIndex, this.sites.length, lon, lat, r.sitesM).map((i) => this.sites[i]!).filter((s) => !without.has(s.id));
-    const antennas = r.antennasM > 0
-      ? inIdOrder(pointsInBox(this.antennaIndex, this.antennas.length, lon, lat, r.antennasM), this.antennas).filter((a) => !without.has(a.site_id))
-      : [];
     const sensitivePlaces = this.places.near(lon, lat, r.placesM);
     const zones = this.zones.filter(({ box: [w, s, e, n] }) => w <= lon && lon <= e && s <= lat && lat <= n).map((z) => z.zone);
     const gathered = {
       policy: current.policy, policyVersion: current.version, sites: sites.sort((a, b) => a.id - b.id),
-      sensitivePlaces, zones, antennas, aerodromes: this.ctx.aerodromes,
+      sensitivePlaces, zones, antennas: [], existingExposure: this.ctx.siting.exposure.without(without), aerodromes: this.ctx.aerodromes,
     };
     return narrowSitingContext(gathered, input);
   }

@@ -1,8 +1,8 @@
 /** Gathers, with the registry's spatial indexes, the context checkSiting (shared/siting.ts) reads around a point,
  *  and runs the authoritative siting check that the API and other features (site requests, consolidation) call. */
-import { haversineM, distanceToPlaceM, pointInPolygon } from '../../shared/geodesy.js';
-import { checkSiting, type SitingContext, type SitingInput, type SitingPlace, type SitingResult, type SitingZone } from '../../shared/siting.js';
-import { narrowSitingContext, sitingRadii } from '../../shared/siting-context.js';
+import { haversineM, pointInPolygon } from '../../shared/geodesy.js';
+import { checkSiting, exposureReachM, type SitingContext, type SitingInput, type SitingResult, type SitingZone } from '../../shared/siting.js';
+import { sitingRadii } from '../../shared/siting-context.js';
 import type { Ctx } from '../context.js';
 import { radiusBBox, type PositionedAntenna } from '../store/nearby.js';
 
@@ -25,48 +25,59 @@ export interface GatheredContext extends SitingContext {
   antennas_radius_m: number;
 }
 
+/** Zones containing the point, or with a margin every zone whose box comes within it. */
+function zonesAround(ctx: Ctx, lon: number, lat: number, margin: number): SitingZone[] {
+  const zoneBox = margin > 0 ? radiusBBox(lon, lat, margin) : ([lon, lat, lon, lat] as [number, number, number, number]);
+  return ctx.places
+    .zones(zoneBox)
+    .filter((z) => margin > 0 || pointInPolygon(lon, lat, z.geometry))
+    .map((z) => ({ id: z.id, kind: z.kind, name_fa: z.name_fa, name_en: z.name_en, geometry: z.geometry }));
+}
+
+const aerodromesNear = (ctx: Ctx, lon: number, lat: number, margin: number) =>
+  ctx.aerodromes.filter((a) => haversineM(lon, lat, a.lon, a.lat) <= AERODROME_REACH_M + margin);
+
 /** Structures, sensitive places, zones and antennas around an area (sitingRadii grown by the margin); with margin_m 0
- *  exactly what narrowSitingContext keeps for the centre. */
+ *  exactly what narrowSitingContext keeps for the centre. The browser's context: its antennas are listed. */
 export function gatherSitingContext(ctx: Ctx, area: SitingArea): GatheredContext {
   const { lon, lat, margin_m: margin } = area;
   const current = ctx.policy.current();
   const r = sitingRadii(current.policy, { lat, height_m: area.height_m });
   const sitesRadiusM = r.sitesM + margin;
-  const placesRadiusM = r.placesM + margin;
-  const antennasRadiusM = r.antennasM > 0 ? r.antennasM + margin : 0;
-
-  const sensitivePlaces: SitingPlace[] = [];
-  for (const p of ctx.places.places(radiusBBox(lon, lat, placesRadiusM))) {
-    if (distanceToPlaceM(lon, lat, p.geometry) <= placesRadiusM) {
-      sensitivePlaces.push({ id: p.id, kind: p.kind, name_fa: p.name_fa, name_en: p.name_en, geometry: p.geometry });
-    }
-  }
-  const zoneBox = margin > 0 ? radiusBBox(lon, lat, margin) : ([lon, lat, lon, lat] as [number, number, number, number]);
-  const zones: SitingZone[] = ctx.places
-    .zones(zoneBox)
-    .filter((z) => margin > 0 || pointInPolygon(lon, lat, z.geometry))
-    .map((z) => ({ id: z.id, kind: z.kind, name_fa: z.name_fa, name_en: z.name_en, geometry: z.geometry }));
-
+  const sensitivePlaces = ctx.siting.placesWithin(lon, lat, r.placesM + margin);
+  const antennasRadiusM = exposureReachM(current.policy, sensitivePlaces, lon, lat);
   return {
     policy: current.policy,
     policyVersion: current.version,
-    sites: ctx.nearby.sitesWithin(lon, lat, sitesRadiusM),
+    sites: ctx.siting.sitesWithin(lon, lat, sitesRadiusM),
     sensitivePlaces,
-    zones,
+    zones: zonesAround(ctx, lon, lat, margin),
     antennas: antennasRadiusM > 0 ? ctx.nearby.antennasWithin(lon, lat, antennasRadiusM) : [],
-    aerodromes: ctx.aerodromes.filter((a) => haversineM(lon, lat, a.lon, a.lat) <= AERODROME_REACH_M + margin),
+    aerodromes: aerodromesNear(ctx, lon, lat, margin),
     sites_radius_m: sitesRadiusM,
     antennas_radius_m: antennasRadiusM,
   };
 }
 
 /** Checks a proposed structure against the policy in force with the registry around it: the server's authoritative
- *  answer (the browser runs the same checkSiting on narrowSitingContext of GET /api/siting/context). */
+ *  answer (the browser runs the same checkSiting on narrowSitingContext of GET /api/siting/context). Everything is
+ *  read from memory: the density cell is counted from the site index (so its structures are not gathered) and the
+ *  existing antennas' exposure comes from the registry's exposure field instead of a list of antennas. */
 export function runSitingCheck(ctx: Ctx, input: SitingInput): SitingResult {
-  const gathered = gatherSitingContext(ctx, { lon: input.lon, lat: input.lat, height_m: input.height_m, margin_m: 0 });
-  const context = narrowSitingContext(gathered, input);
-  const density = context.policy.rules.density;
-  // Counted in SQL over the cell's box; the browser counts the same structures from context.sites.
-  if (density.enabled) context.densityCount = ctx.nearby.densityCount(input.lon, input.lat, density.cell_km, input.site_id);
+  const { lon, lat } = input;
+  const current = ctx.policy.current();
+  const density = current.policy.rules.density;
+  const r = sitingRadii(current.policy, input, density.enabled);
+  const context: SitingContext = {
+    policy: current.policy,
+    policyVersion: current.version,
+    sites: ctx.siting.sitesWithin(lon, lat, r.sitesM),
+    sensitivePlaces: ctx.siting.placesWithin(lon, lat, r.placesM),
+    zones: zonesAround(ctx, lon, lat, 0),
+    antennas: [],
+    existingExposure: ctx.siting.exposure,
+    aerodromes: aerodromesNear(ctx, lon, lat, 0),
+  };
+  if (density.enabled) context.densityCount = ctx.siting.densityCount(lon, lat, density.cell_km, input.site_id);
   return checkSiting(input, context);
 }

@@ -39,6 +39,10 @@ export function radiusBBox(lon: number, lat: number, radiusM: number): BBox {
 const IN_BBOX = 'r.min_lon <= @e AND r.max_lon >= @w AND r.min_lat <= @n AND r.max_lat >= @s';
 const ANTENNA_COLUMNS = `a.id AS antenna_id, a.site_id, s.code AS site_code, a.operator_id, s.lon, s.lat, a.height_m, a.azimuth_deg,
   a.tilt_deg, a.eirp_w, a.frequency_mhz, a.power_reduction`;
+/** An antenna as the exposure sums read it, positional: site_id, height_m, tilt_deg, azimuth_deg, eirp_w,
+ *  frequency_mhz, power_reduction. */
+export type ExposureRow = [number, number, number, number | null, number, number, number];
+const EXPOSURE_COLUMNS = 'site_id, height_m, tilt_deg, azimuth_deg, eirp_w, frequency_mhz, power_reduction';
 const box = ([w, s, e, n]: BBox) => ({ w, s, e, n });
 const list = (s: string) => s.split(',').filter(Boolean);
 
@@ -59,6 +63,8 @@ export class NearbyStore {
       allAntennas: db.prepare(
         `SELECT ${ANTENNA_COLUMNS} FROM antennas a CROSS JOIN sites s ON s.id = a.site_id WHERE s.status <> 'decommissioned' ORDER BY a.id`,
       ),
+      exposureRows: db.prepare(`SELECT ${EXPOSURE_COLUMNS} FROM antennas ORDER BY site_id, id`).raw(),
+      exposureRowsOf: db.prepare(`SELECT ${EXPOSURE_COLUMNS} FROM antennas WHERE site_id = ? ORDER BY id`).raw(),
       standing: db.prepare(
         `SELECT s.id, s.lon, s.lat, s.operators, s.owner_operator_id FROM sites_rtree r CROSS JOIN sites s ON s.id = r.id
          WHERE ${IN_BBOX} AND s.status <> 'decommissioned'`,
@@ -85,6 +91,16 @@ export class NearbyStore {
   /** Every antenna on a non-decommissioned structure, for building an in-memory index. */
   allAntennas(): PositionedAntenna[] {
     return this.stmt.allAntennas.all() as PositionedAntenna[];
+  }
+
+  /** Every antenna (any status) by site id, positional rows, streamed. */
+  exposureRows(): IterableIterator<ExposureRow> {
+    return this.stmt.exposureRows.iterate() as IterableIterator<ExposureRow>;
+  }
+
+  /** The antennas of one site, positional rows. */
+  exposureRowsOf(siteId: number): ExposureRow[] {
+    return this.stmt.exposureRowsOf.all(siteId) as ExposureRow[];
   }
 
   /** Non-decommissioned structures whose point lies in bbox, with the operators on them (antennas and owner). */

@@ -33,6 +33,8 @@ interface PlaceRow extends Omit<SensitivePlace, 'geometry'> {
 
 /** Places and zones; districts are cached in memory for the point-in-district lookup. */
 export class PlaceStore {
+  /** Bumped by every write of sensitive places, so in-memory indexes of them know to rebuild. */
+  version = 0;
   private districts: Array<{ id: number; bbox: BBox; geometry: GeoJSON.Polygon | GeoJSON.MultiPolygon }> = [];
   private readonly stmt;
 
@@ -80,6 +82,7 @@ export class PlaceStore {
       this.stmt.insertPlace.run({ ...p, geometry: JSON.stringify(p.geometry), lon: (b[0] + b[2]) / 2, lat: (b[1] + b[3]) / 2 }).lastInsertRowid,
     );
     this.stmt.insertPlaceBox.run(id, b[0], b[2], b[1], b[3]);
+    this.version++;
     return id;
   }
 

@@ -1,7 +1,8 @@
 /** exposure_sensitive: predicted exposure at nearby sensitive places from existing plus proposed antennas
  *  (DOMAIN.md sections 4 and 5): fail above a total exposure ratio of 1, warn above the advisory field. */
-import { distanceToPlaceM, haversineM, nearestBoundaryPoint } from '../geodesy.js';
-import { exposureAt, type ExposureAntennaInput } from '../exposure.js';
+import { distanceToPlaceM, nearestBoundaryPoint } from '../geodesy.js';
+import { totalFieldVm, type ExposureAntennaInput } from '../exposure.js';
+import { fieldOf } from '../exposure-sums.js';
 import type { SitingContext, SitingInput, SitingPlace } from './request.js';
 import type { RelatedObject, RuleResult } from './rule-result.js';
 import { enNumber, faNumber, placeLabel } from './wording.js';
@@ -41,7 +42,11 @@ export function checkExposureSensitive(input: SitingInput, ctx: SitingContext): 
     lon: input.lon, lat: input.lat, height_m: a.height_m, azimuth_deg: a.azimuth_deg, tilt_deg: a.tilt_deg,
     eirp_w: a.eirp_w, frequency_mhz: a.frequency_mhz, power_reduction: a.power_reduction ?? 1,
   }));
-  const antennas = [...ctx.antennas, ...proposed];
+  // Existing antennas and the proposed ones summed apart: the existing field may come from the caller's index.
+  const existing = ctx.existingExposure ?? fieldOf(ctx.antennas);
+  const added = fieldOf(proposed);
+  const sums = new Float64Array(2);
+  const { observer_height_m: h, reflection_factor: refl, antenna_cutoff_m: cutoff } = rule;
   const results: { place: SitingPlace; ter: number; e: number; related: RelatedObject }[] = [];
   for (const place of ctx.sensitivePlaces) {
     if (!rule.kinds.includes(place.kind)) continue;
@@ -50,10 +55,11 @@ export function checkExposureSensitive(input: SitingInput, ctx: SitingContext): 
     let ter = 0;
     let e = 0;
     for (const [lon, lat] of evaluationPoints(place, input.lon, input.lat)) {
-      const near = antennas.filter((a) => haversineM(a.lon, a.lat, lon, lat) <= rule.antenna_cutoff_m);
-      const x = exposureAt({ lon, lat, height_m: rule.observer_height_m, reflection_factor: rule.reflection_factor }, near);
-      ter = Math.max(ter, x.total_exposure_ratio);
-      e = Math.max(e, x.e_total_vm);
+      sums.fill(0);
+      existing.addSums(lon, lat, h, refl, cutoff, sums);
+      added.addSums(lon, lat, h, refl, cutoff, sums);
+      ter = Math.max(ter, sums[0]!);
+      e = Math.max(e, totalFieldVm(sums[1]!));
     }
     const related: RelatedObject = { type: 'sensitive_place', id: place.id, kind: place.kind, name: place.name_en, name_fa: place.name_fa, distance_m: distanceM, total_exposure_ratio: ter, e_total_vm: e };
     results.push({ place, ter, e, related });

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { AntennaInput, Lat, Lon, STRUCTURE_TYPES, type SensitivePlace, type SiteStatus, type StructureType, type Zone } from '../model.js';
 import type { Aerodrome } from '../aviation.js';
 import type { ExposureAntennaInput } from '../exposure.js';
+import type { ExposureField } from '../exposure-sums.js';
 import type { Policy } from '../policy.js';
 
 /** A proposed antenna: an AntennaInput whose operator and technology may be left out; it hangs at the structure's point. */
@@ -50,8 +51,11 @@ export interface SitingContext {
   sensitivePlaces: readonly SitingPlace[];
   /** Zones containing the point (others are ignored). */
   zones: readonly SitingZone[];
-  /** Existing antennas, positioned, within sitingAntennaRadiusM of the point. */
+  /** Existing antennas, positioned, within exposureReachM of the point for its places. */
   antennas: readonly ExposureAntennaInput[];
+  /** The same antennas' exposure at any point from an index the caller keeps (the server's, over the whole
+   *  registry): used instead of `antennas` when present. */
+  existingExposure?: ExposureField;
   aerodromes: readonly Aerodrome[];
   /** Existing non-decommissioned structures in the density cell of the point (excluding site_id); counted from sites when absent. */
   densityCount?: number;

@@ -7,9 +7,10 @@ import * as turf from '@turf/turf';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseAerodromes } from '../../shared/aviation.js';
 import { narrowSitingContext, sitingRadii } from '../../shared/siting-context.js';
-import { checkSiting, RULE_NAMES, type SitingContext, type SitingInput, type SitingResult, type SitingSite } from '../../shared/siting.js';
-import { call, errorOf, startServer, type TestServer } from '../support/server.js';
-import { geodesicM, isolatedPlace, northOf, type PlaceFeature } from '../support/siting.js';
+import { checkSiting, exposureReachM, RULE_NAMES, type SitingContext, type SitingInput, type SitingPlace, type SitingResult, type SitingSite } from '../../shared/siting.js';
+import { distanceToPlaceM } from '../../shared/geodesy.js';
+import { call, errorOf, login, startServer, type TestServer } from '../support/server.js';
+import { geodesicM, isolatedPlace, northernmost, northOf, type PlaceFeature } from '../support/siting.js';
 import geodesic from 'geographiclib-geodesic';
 
 const WGS84 = geodesic.Geodesic.WGS84;
@@ -114,6 +115,37 @@ function expectSameResult(browser: SitingResult, server: SitingResult) {
   });
 }
 
+describe('the siting check follows the registry', () => {
+  it("adds exactly a new structure's antennas to the exposure at a place near it, and drops them once it is decommissioned", async () => {
+    const planner = await login(t.url, 'planner');
+    const kinds = ['clinic', 'kindergarten', 'elderly_care'];
+    const place = places.find((p) => p.geometry.type === 'Point' && kinds.includes(p.properties.kind) && places.every((q) => q.id === p.id || geodesicM(northernmost(p), northernmost(q)) >= 600))!;
+    expect(place).toBeDefined();
+    const [lon, lat] = place.geometry.coordinates as [number, number];
+    const from = northOf(place, 300);
+    const input: SitingInput = { lon: from.lon, lat: from.lat, height_m: 25, structure_type: 'rooftop', operator_id: 'mci' };
+    const terAt = async () => {
+      const related = ruleOf(await check(input), 'exposure_sensitive').related.find((r) => r.id === place.id);
+      expect(related, 'the place is among those listed').toBeDefined();
+      return related!.total_exposure_ratio!;
+    };
+    const before = await terAt();
+    const pos = WGS84.Direct(lat, lon, 90, 150);
+    const antenna = { frequency_mhz: 1800, eirp_w: 3000, azimuth_deg: 270, tilt_deg: 4, height_m: 28 };
+    const body = { code: 'EXPO-FOLLOW', lon: pos.lon2, lat: pos.lat2, structure_type: 'monopole', height_m: 30, owner_operator_id: 'irancell', antennas: [{ ...antenna, operator_id: 'irancell', technology: 'LTE' }] };
+    const created = await call(t.url, 'POST', '/api/sites', { session: planner, body });
+    expect(created.status, created.text).toBe(201);
+    const own = await call(t.url, 'POST', '/api/exposure', { body: { point: { lon, lat, height_m: 1.5 }, antennas: [{ ...antenna, lon: pos.lon2, lat: pos.lat2 }] } });
+    expect(own.status).toBe(200);
+    const added = own.body.total_exposure_ratio as number;
+    expect(added).toBeGreaterThan(before / 10);
+    expect(Math.abs((await terAt()) - (before + added))).toBeLessThanOrEqual(1e-9 * (before + added));
+    const gone = await call(t.url, 'PATCH', `/api/sites/${created.body.id}`, { session: planner, body: { status: 'decommissioned' } });
+    expect(gone.status).toBe(200);
+    expect(Math.abs((await terAt()) - before)).toBeLessThanOrEqual(1e-12 * before);
+  });
+});
+
 describe("the browser's live pre-check agrees with the server", () => {
   const inputs = (): SitingInput[] => {
     const school = isolatedPlace(places, 'school', 600);
@@ -156,12 +188,13 @@ describe("the browser's live pre-check agrees with the server", () => {
         const { code, structure_type, height_m, operators, status } = f.properties;
         return { id: f.id, code, structure_type, height_m, operators, status, lon: f.geometry.coordinates[0], lat: f.geometry.coordinates[1] };
       });
-      const standing = (await near(radii.antennasM)).filter((f) => f.properties.status !== 'decommissioned');
-      const details = await Promise.all(standing.map((f) => call(t.url, 'GET', `/api/sites/${f.id}`)));
-      const antennas = details.flatMap((d) => d.body.properties.antennas.map((a: object) => ({ ...a, lon: d.body.geometry.coordinates[0], lat: d.body.geometry.coordinates[1] })));
       const d = 0.03;
       const bbox = `${input.lon - d},${input.lat - d},${input.lon + d},${input.lat + d}`;
       const sensitivePlaces = (await call(t.url, 'GET', `/api/sensitive-places?bbox=${bbox}`)).body.features.map((f: PlaceFeature) => ({ ...f.properties, geometry: f.geometry }));
+      const checked = sensitivePlaces.filter((p: SitingPlace) => distanceToPlaceM(input.lon, input.lat, p.geometry) <= radii.placesM);
+      const standing = (await near(exposureReachM(policy, checked, input.lon, input.lat))).filter((f) => f.properties.status !== 'decommissioned');
+      const details = await Promise.all(standing.map((f) => call(t.url, 'GET', `/api/sites/${f.id}`)));
+      const antennas = details.flatMap((d) => d.body.properties.antennas.map((a: object) => ({ ...a, lon: d.body.geometry.coordinates[0], lat: d.body.geometry.coordinates[1] })));
       const zones = (await call(t.url, 'GET', `/api/zones?bbox=${input.lon},${input.lat},${input.lon},${input.lat}`)).body.features.map((f: { properties: object; geometry: unknown }) => ({ ...f.properties, geometry: f.geometry }));
       const wide: SitingContext = { policy, policyVersion: version, sites, sensitivePlaces, zones, antennas, aerodromes };
       expect(antennas.length).toBeGreaterThan(100);

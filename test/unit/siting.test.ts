@@ -8,7 +8,7 @@ import { Policy } from '../../shared/policy.js';
 import {
   SitingCheckRequest,
   checkSiting,
-  sitingAntennaRadiusM,
+  exposureReachM,
   sitingSearchRadiusM,
   type RuleResult,
   type SitingContext,
@@ -251,7 +251,21 @@ describe('search radii', () => {
     expect(sitingSearchRadiusM(noDensity, { lat: 35.83, height_m: 30 })).toBe(400);
   });
 
-  it('antennas are gathered for the places checked plus the cutoff around each', () => {
-    expect(sitingAntennaRadiusM(policy)).toBe(2500);
+  it('antennas are gathered for the places checked plus the cutoff around each, up to the farthest vertex of an area', () => {
+    const [lon, lat] = [51, 35.8];
+    const at = (azimuth: number, m: number): [number, number] => {
+      const r = WGS84.Direct(lat, lon, azimuth, m);
+      return [r.lon2!, r.lat2!];
+    };
+    const school = { id: 1, kind: 'school' as const, name_fa: 'م', name_en: 's', geometry: { type: 'Point' as const, coordinates: at(10, 400) } };
+    // A hospital whose nearest corner is 450 m away and whose far corner 700 m: its centroid is checked too.
+    const ring = [at(90, 450), at(80, 700), at(100, 700), at(90, 450)];
+    const hospital = { id: 2, kind: 'hospital' as const, name_fa: 'ب', name_en: 'h', geometry: { type: 'Polygon' as const, coordinates: [ring] } };
+    expect(exposureReachM(policy, [school], lon, lat)).toBeCloseTo(turf.distance([lon, lat], at(10, 400), { units: 'meters' }) + 2000, 3);
+    expect(exposureReachM(policy, [school, hospital], lon, lat)).toBeCloseTo(turf.distance([lon, lat], at(80, 700), { units: 'meters' }) + 2000, 3);
+    expect(exposureReachM(policy, [], lon, lat)).toBe(0);
+    const off = structuredClone(policy);
+    off.rules.exposure_sensitive.enabled = false;
+    expect(exposureReachM(off, [school], lon, lat)).toBe(0);
   });
 });

@@ -1,0 +1,93 @@
+/** What the siting check reads around a point, from memory: structures and density counts from the site index
+ *  (kept current on every write), sensitive places from a kdbush index rebuilt when the places change, existing
+ *  antennas' exposure from the registry's exposure field. Through SQL and the R*Tree the same reads cost 0.6 s a
+ *  check at 100,000 city-dense sites (32,000 antenna rows within 2.5 km decoded each time). */
+import { cellBbox, cellIdOf } from '../../shared/density.js';
+import { distanceToPlaceM, haversineM } from '../../shared/geodesy.js';
+import { SITE_STATUSES, STRUCTURE_TYPES } from '../../shared/model.js';
+import type { SitingPlace, SitingSite } from '../../shared/siting.js';
+import { RegistryExposureField } from '../index/exposure-field.js';
+import type { SiteIndex } from '../index/site-index.js';
+import { PlaceIndex } from '../planning/place-index.js';
+import type { NearbyStore } from '../store/nearby.js';
+import type { PlaceStore } from '../store/places.js';
+
+const DECOMMISSIONED = SITE_STATUSES.indexOf('decommissioned');
+const M_PER_DEG = 111_194.9;
+
+export class SitingIndex {
+  /** Existing antennas' exposure at any point (exposure_sensitive's `existingExposure`). */
+  readonly exposure: RegistryExposureField;
+  private places: { version: number; index: PlaceIndex } | null = null;
+  /** Operator lists by the site index's operator bit mask, sorted as the store derives them. */
+  private readonly operatorLists = new Map<number, string[]>();
+
+  constructor(
+    private readonly siteIndex: () => SiteIndex,
+    nearby: NearbyStore,
+    private readonly placeStore: PlaceStore,
+  ) {
+    this.exposure = new RegistryExposureField(siteIndex, nearby);
+  }
+
+  /** Follows a committed write of these sites (none named: any may have changed). */
+  sitesChanged(ids: readonly number[]): void {
+    this.exposure.changed(ids);
+  }
+
+  /** Structures of any status within radiusM (haversine) of the point, by id: NearbyStore.sitesWithin from memory. */
+  sitesWithin(lon: number, lat: number, radiusM: number): SitingSite[] {
+    const idx = this.siteIndex();
+    const { hits, count } = idx.range(...box(lon, lat, radiusM));
+    const c = idx.cols;
+    const out: SitingSite[] = [];
+    for (let k = 0; k < count; k++) {
+      const s = hits[k]!;
+      if (haversineM(lon, lat, c.lon[s]!, c.lat[s]!) > radiusM) continue;
+      out.push({
+        id: c.id[s]!, code: c.code[s]!, lon: c.lon[s]!, lat: c.lat[s]!, structure_type: STRUCTURE_TYPES[c.structure[s]!]!,
+        height_m: c.height[s]!, operators: this.operatorsOf(idx, c.ops[s]!), status: SITE_STATUSES[c.status[s]!]!,
+      });
+    }
+    return out.sort((a, b) => a.id - b.id);
+  }
+
+  /** Sensitive places whose geometry comes within radiusM (ellipsoidal) of the point, by id. */
+  placesWithin(lon: number, lat: number, radiusM: number): SitingPlace[] {
+    const version = this.placeStore.version;
+    if (this.places?.version !== version) this.places = { version, index: new PlaceIndex(this.placeStore) };
+    return this.places.index.near(lon, lat, radiusM).filter((p) => distanceToPlaceM(lon, lat, p.geometry) <= radiusM);
+  }
+
+  /** Non-decommissioned structures in the equal-area density cell of the point, one site left out: NearbyStore's
+   *  densityCount from memory. */
+  densityCount(lon: number, lat: number, cellKm: number, excludeSiteId?: number): number {
+    const idx = this.siteIndex();
+    const cell = cellIdOf(lon, lat, cellKm);
+    const [w, s, e, n] = cellBbox(cell, cellKm);
+    const { hits, count } = idx.range(w - 1e-5, s - 1e-5, e + 1e-5, n + 1e-5);
+    const c = idx.cols;
+    let total = 0;
+    for (let k = 0; k < count; k++) {
+      const slot = hits[k]!;
+      if (c.status[slot] !== DECOMMISSIONED && c.id[slot] !== excludeSiteId && cellIdOf(c.lon[slot]!, c.lat[slot]!, cellKm) === cell) total++;
+    }
+    return total;
+  }
+
+  private operatorsOf(idx: SiteIndex, mask: number): string[] {
+    let list = this.operatorLists.get(mask);
+    if (!list) {
+      list = idx.operators.names.filter((_, i) => mask & (1 << i)).sort();
+      this.operatorLists.set(mask, list);
+    }
+    return list;
+  }
+}
+
+/** The box around a circle of radiusM, padded by 1%. */
+function box(lon: number, lat: number, radiusM: number): [number, number, number, number] {
+  const dLat = (radiusM * 1.01) / M_PER_DEG;
+  const dLon = Math.min(180, dLat / Math.max(Math.cos((lat * Math.PI) / 180), 1e-6));
+  return [lon - dLon, lat - dLat, lon + dLon, lat + dLat];
+}
