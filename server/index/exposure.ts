@@ -58,10 +58,16 @@ export class ExposureIndex {
     this.cache.clear();
   }
 
+  /** Builds the index and hands its sites to the worker threads, starting them if need be: a request's plan() builds
+   *  it, so the threads boot and load the sites while the plan is counted, not after. */
   private index(): Built {
     if (this.built) return this.built;
     const sites = gridSites(packAntennas(this.nearby.allAntennas()));
     this.built = { generation: this.generation, sites, near: siteBuckets(sites.sites, EXPOSURE_CUTOFF_M + 2) };
+    if (this.workers?.start()) {
+      this.workers.setSites(this.built.generation, sites, EXPOSURE_CUTOFF_M);
+      this.sentGeneration = this.built.generation;
+    }
     return this.built;
   }
 
