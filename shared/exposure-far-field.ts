@@ -11,7 +11,7 @@
  *  measured, not assumed: FAR_FIELD_TOLERANCE in shared/exposure-grid.ts. */
 import { EARTH_RADIUS_M } from './geodesy.js';
 import {
-  FLOOR_DB, S_COS_LAT, S_COUNT, S_LAT_RAD, S_LON_RAD, SITE_STRIDE, VERTICAL_CAP_DB, chord2Of, gainOf, ratioSum, siteTerms, type GridSites,
+  FLOOR_DB, S_COS_LAT, S_COUNT, S_LAT_RAD, S_LON_RAD, SITE_STRIDE, VERTICAL_CAP_DB, chord2Of, gainOf, ratioSum, siteTermsAtNodes, type GridSites,
 } from './exposure-kernel.js';
 import type { Layout } from './exposure-grid.js';
 import { TileItems } from './exposure-tile-items.js';
@@ -157,7 +157,7 @@ export function farFieldRows(
       if (masked) items[lv]!.add(o, false);
       return true;
     }
-    for (let k = 0; k < 16; k++) siteTerms(nodeXYZ[3 * k]!, nodeXYZ[3 * k + 1]!, nodeXYZ[3 * k + 2]!, heightM, sites, o, antennas, tb, ta, tv, k, 16);
+    siteTermsAtNodes(nodeXYZ, heightM, sites, o, antennas, tb, ta, tv);
     for (let j = 0; j < n; j++) {
       let aMin = Infinity;
       let aMax = -Infinity;

@@ -171,43 +171,67 @@ export const FLOOR_DB = 25;
 /** A_V's own cap, 20 dB. */
 export const VERTICAL_CAP_DB = 20;
 
-/** The terms of each antenna of the site at offset o, at one point, for interpolating a far site: K/r² into base,
- *  A_H + min(A_V, 20) without the 25 dB floor into att, and A_V without its cap into aV, each at
- *  [at + antenna · stride]; returns the site's number of antennas. Its ratio is base · 10^(−min(att, 25)/10). */
-export function siteTerms(
-  px: number, py: number, pz: number, heightM: number, sites: Float64Array, o: number, antennas: Float64Array,
-  base: Float64Array, att: Float64Array, aV: Float64Array, at: number, stride: number,
+const nodeDH = new Float64Array(16);
+const nodeBrg = new Float64Array(16);
+const nodeInvR2 = new Float64Array(16);
+const nodeDelta = new Float64Array(16);
+const nodeAV = new Float64Array(16);
+
+/** The terms of each antenna of the site at offset o at the 16 interpolation nodes of a tile (unit vectors xyz[3k ..]),
+ *  for interpolating a far site: K/r² into base, A_H + min(A_V, 20) without the 25 dB floor into att, and A_V without
+ *  its cap into aV, each at [antenna · 16 + node]; the antenna's ratio is base · 10^(−min(att, 25)/10). The site is
+ *  read once and each layer's distances and vertical angles serve its antennas at all nodes (K/r² as K times 1/r²,
+ *  within an ulp of the division). Returns the site's number of antennas. */
+export function siteTermsAtNodes(
+  xyz: Float64Array, heightM: number, sites: Float64Array, o: number, antennas: Float64Array,
+  base: Float64Array, att: Float64Array, aV: Float64Array,
 ): number {
-  const dx = px - sites[o]!;
-  const dy = py - sites[o + 1]!;
-  const dz = pz - sites[o + 2]!;
-  const c2 = dx * dx + dy * dy + dz * dz;
-  const dH = c2 < 1e-4 ? EARTH_RADIUS_M * Math.sqrt(c2) * (1 + c2 / 24) : 2 * EARTH_RADIUS_M * Math.asin(Math.sqrt(c2) / 2);
-  const brg = c2 < 1e-24 ? 0 : atan2(dx * sites[o + S_EX]! + dy * sites[o + S_EX + 1]!, dx * sites[o + S_NX]! + dy * sites[o + S_NX + 1]! + dz * sites[o + S_NX + 2]!) * DEG;
+  const [sx, sy, sz] = [sites[o]!, sites[o + 1]!, sites[o + 2]!];
+  const [ex, ey] = [sites[o + S_EX]!, sites[o + S_EX + 1]!];
+  const [nx, ny, nz] = [sites[o + S_NX]!, sites[o + S_NX + 1]!, sites[o + S_NX + 2]!];
+  for (let k = 0; k < 16; k++) {
+    const dx = xyz[3 * k]! - sx;
+    const dy = xyz[3 * k + 1]! - sy;
+    const dz = xyz[3 * k + 2]! - sz;
+    const c2 = dx * dx + dy * dy + dz * dz;
+    nodeDH[k] = c2 < 1e-4 ? EARTH_RADIUS_M * Math.sqrt(c2) * (1 + c2 / 24) : 2 * EARTH_RADIUS_M * Math.asin(Math.sqrt(c2) / 2);
+    nodeBrg[k] = c2 < 1e-24 ? 0 : atan2(dx * ex + dy * ey, dx * nx + dy * ny + dz * nz) * DEG;
+  }
   const n = sites[o + S_COUNT]!;
   let lastH = NaN;
   let lastTilt = NaN;
-  let delta = 0;
-  let v = 0;
   for (let j = 0, a = sites[o + S_FIRST]! * ANTENNA_STRIDE; j < n; j++, a += ANTENNA_STRIDE) {
-    const dV = antennas[a]! - heightM;
-    const r2 = dH * dH + dV * dV;
-    const az = antennas[a + 3]!;
-    let phi = az === az ? brg - az : 0;
-    if (phi < -180) phi += 360;
-    if (antennas[a] !== lastH) {
-      lastH = antennas[a]!;
+    const h = antennas[a]!;
+    if (h !== lastH) {
+      lastH = h;
       lastTilt = NaN;
-      delta = (dH > 0 ? Math.atan(dV / dH) : Math.atan2(dV, dH)) * DEG;
+      const dV = h - heightM;
+      for (let k = 0; k < 16; k++) {
+        const dH = nodeDH[k]!;
+        const r2 = dH * dH + dV * dV;
+        nodeInvR2[k] = 1 / (r2 > 1 ? r2 : 1);
+        nodeDelta[k] = (dH > 0 ? Math.atan(dV / dH) : Math.atan2(dV, dH)) * DEG;
+      }
     }
-    if (antennas[a + 1] !== lastTilt) {
-      lastTilt = antennas[a + 1]!;
-      v = 12 * ((delta - lastTilt) / 10) * ((delta - lastTilt) / 10);
+    const tilt = antennas[a + 1]!;
+    if (tilt !== lastTilt) {
+      lastTilt = tilt;
+      for (let k = 0; k < 16; k++) {
+        const t = (nodeDelta[k]! - tilt) / 10;
+        nodeAV[k] = 12 * t * t;
+      }
     }
-    const i = at + j * stride;
-    base[i] = antennas[a + 2]! / (r2 > 1 ? r2 : 1);
-    aV[i] = v;
-    att[i] = 12 * (phi / 70) * (phi / 70) + (v < VERTICAL_CAP_DB ? v : VERTICAL_CAP_DB);
+    const kw = antennas[a + 2]!;
+    const az = antennas[a + 3]!;
+    const omni = az !== az;
+    for (let k = 0, i = j * 16; k < 16; k++, i++) {
+      let phi = omni ? 0 : nodeBrg[k]! - az;
+      if (phi < -180) phi += 360;
+      const v = nodeAV[k]!;
+      base[i] = kw * nodeInvR2[k]!;
+      aV[i] = v;
+      att[i] = 12 * (phi / 70) * (phi / 70) + (v < VERTICAL_CAP_DB ? v : VERTICAL_CAP_DB);
+    }
   }
   return n;
 }
