@@ -56,7 +56,7 @@ const EXP_TABLE = Float64Array.from({ length: EXP_MAX * EXP_STEPS + 1 }, (_, j) 
 function expNeg(y: number): number {
   if (!(y >= 0 && y < EXP_MAX)) return Math.exp(-y);
   const j = (y * EXP_STEPS) | 0;
-  const r = y - j / EXP_STEPS;
+  const r = y - j * (1 / EXP_STEPS);
   const r2 = r * r;
   return EXP_TABLE[j]! * (1 - r + r2 * (0.5 - r / 6 + r2 * (1 / 24 - r / 120)));
 }
@@ -180,8 +180,8 @@ const nodeAV = new Float64Array(16);
 /** The terms of each antenna of the site at offset o at the 16 interpolation nodes of a tile (unit vectors xyz[3k ..]),
  *  for interpolating a far site: K/r² into base, A_H + min(A_V, 20) without the 25 dB floor into att, and A_V without
  *  its cap into aV, each at [antenna · 16 + node]; the antenna's ratio is base · 10^(−min(att, 25)/10). The site is
- *  read once and each layer's distances and vertical angles serve its antennas at all nodes (K/r² as K times 1/r²,
- *  within an ulp of the division). Returns the site's number of antennas. */
+ *  read once and each layer's distances and vertical angles serve its antennas at all nodes; divisions become
+ *  multiplications (K times 1/r², 12/70² φ²), each within an ulp. Returns the site's number of antennas. */
 export function siteTermsAtNodes(
   xyz: Float64Array, heightM: number, sites: Float64Array, o: number, antennas: Float64Array,
   base: Float64Array, att: Float64Array, aV: Float64Array,
@@ -217,8 +217,8 @@ export function siteTermsAtNodes(
     if (tilt !== lastTilt) {
       lastTilt = tilt;
       for (let k = 0; k < 16; k++) {
-        const t = (nodeDelta[k]! - tilt) / 10;
-        nodeAV[k] = 12 * t * t;
+        const t = nodeDelta[k]! - tilt;
+        nodeAV[k] = t * t * (12 / 100);
       }
     }
     const kw = antennas[a + 2]!;
@@ -230,7 +230,7 @@ export function siteTermsAtNodes(
       const v = nodeAV[k]!;
       base[i] = kw * nodeInvR2[k]!;
       aV[i] = v;
-      att[i] = 12 * (phi / 70) * (phi / 70) + (v < VERTICAL_CAP_DB ? v : VERTICAL_CAP_DB);
+      att[i] = phi * phi * (12 / 4900) + (v < VERTICAL_CAP_DB ? v : VERTICAL_CAP_DB);
     }
   }
   return n;
