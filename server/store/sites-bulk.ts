@@ -4,6 +4,7 @@
 import type { SiteCreate } from '../../shared/model.js';
 import type { Statement } from 'better-sqlite3';
 import type { DB } from '../db.js';
+import { checkAntenna, checksReplicated, checkSite } from './sites-bulk-checks.js';
 import { canPackSitesRtree, packSitesRtree } from './sites-rtree-pack.js';
 
 const SITE_COLS = 21;
@@ -59,6 +60,8 @@ export interface BulkLoad {
   rebuilt: boolean;
   /** Whether the R*Tree was packed from the loaded points rather than filled by SQLite's insert. */
   packed: boolean;
+  /** Whether the tables' CHECK constraints were tested here (sites-bulk-checks.ts) instead of by SQLite. */
+  jsChecks: boolean;
   /** Milliseconds spent inserting rows, rebuilding the B-tree indexes and filling the R*Tree. */
   insertMs: number;
   indexMs: number;
@@ -72,16 +75,20 @@ export function loadSites(db: DB, districtOf: (lon: number, lat: number) => numb
   // are switched off for the load: every reference is then checked here instead. Site ids are the ones this load
   // assigns, districts come from districtOf over the zones table, operators are checked against the operators table.
   const ownTransaction = !db.inTransaction && db.pragma('foreign_keys', { simple: true }) === 1;
+  // Likewise the CHECK constraints, when they are exactly the ones tested here.
+  const jsChecks = db.pragma('ignore_check_constraints', { simple: true }) === 0 && checksReplicated(db);
   if (ownTransaction) db.pragma('foreign_keys = OFF');
+  if (jsChecks) db.pragma('ignore_check_constraints = ON');
   try {
     // One transaction: a failure anywhere (a bad operator, a constraint, a crash) leaves the database as it was.
-    return db.transaction(() => load(db, districtOf, input, now))();
+    return db.transaction(() => load(db, districtOf, input, now, jsChecks))();
   } finally {
+    if (jsChecks) db.pragma('ignore_check_constraints = OFF');
     if (ownTransaction) db.pragma('foreign_keys = ON');
   }
 }
 
-function load(db: DB, districtOf: (lon: number, lat: number) => number | null, input: Iterable<SiteCreate>, now: string): BulkLoad {
+function load(db: DB, districtOf: (lon: number, lat: number) => number | null, input: Iterable<SiteCreate>, now: string, jsChecks: boolean): BulkLoad {
   const operators = new Set(db.prepare('SELECT id FROM operators').pluck().all() as string[]);
   const known = (op: string) => {
     if (!operators.has(op)) throw new Error(`bulk load: unknown operator ${op}`);
@@ -139,6 +146,7 @@ function load(db: DB, districtOf: (lon: number, lat: number) => number | null, i
   for (const s of input) {
     ops.length = 0;
     techs.length = 0;
+    if (jsChecks) checkSite(s);
     const p = siteParams;
     p[sp++] = id;
     p[sp++] = s.code;
@@ -157,6 +165,7 @@ function load(db: DB, districtOf: (lon: number, lat: number) => number | null, i
     p[sp++] = s.address ?? null;
     p[sp++] = districtOf(s.lon, s.lat);
     for (const a of s.antennas) {
+      if (jsChecks) checkAntenna(a, s.code);
       ops.push(a.operator_id);
       techs.push(a.technology);
     }
@@ -210,5 +219,5 @@ function load(db: DB, districtOf: (lon: number, lat: number) => number | null, i
     } else db.exec(FILL_RTREE);
     db.exec(CREATE_TRIGGER);
   }
-  return { sites, antennas, firstId, rebuilt, packed, insertMs: t1 - t0, indexMs: t2 - t1, rtreeMs: performance.now() - t2 };
+  return { sites, antennas, firstId, rebuilt, packed, jsChecks, insertMs: t1 - t0, indexMs: t2 - t1, rtreeMs: performance.now() - t2 };
 }

@@ -50,7 +50,7 @@ beforeAll(() => {
   bulk = fresh('bulk');
   rows = fresh('rows');
   const load = bulk.store.insertMany(sites, now);
-  expect(load).toMatchObject({ sites: sites.length, firstId: 1, rebuilt: true, packed: true });
+  expect(load).toMatchObject({ sites: sites.length, firstId: 1, rebuilt: true, packed: true, jsChecks: true });
   rows.db.transaction(() => {
     for (const s of sites) rows.store.insertBulk(s, now);
   })();
@@ -135,6 +135,38 @@ describe('bulk load edge cases', () => {
     expect(db.pragma('foreign_key_check')).toEqual([]);
     expect(db.prepare('SELECT count(*) FROM antennas').pluck().get()).toBe(sites.slice(0, 1500).reduce((n, s) => n + s.antennas.length, 0));
     expect(rtreeCheck(db)).toBe('ok');
+    db.close();
+  });
+
+  it('refuses what the CHECK constraints refuse, rolls back, and switches SQLite\'s own checks back on', () => {
+    const { db, store } = fresh('checks');
+    const base = sites[0]!;
+    const antenna = base.antennas[0]!;
+    const breaches: GeneratedSite[] = [
+      { ...base, lon: 181 },
+      { ...base, lat: -90.5 },
+      { ...base, height_m: 0 },
+      { ...base, status: 'demolished' as never },
+      { ...base, structure_type: 'balloon' as never },
+      { ...base, antennas: [{ ...antenna, technology: '6G' as never }] },
+      { ...base, antennas: [{ ...antenna, eirp_w: -1 }] },
+      { ...base, antennas: [{ ...antenna, power_reduction: 1.5 }] },
+    ];
+    for (const bad of breaches) {
+      // SQLite itself refuses each one row by row, so the tests here are no stricter or looser than the schema.
+      expect(() => db.transaction(() => store.insertBulk(bad, now))()).toThrow(/CHECK constraint failed/);
+      expect(() => store.insertMany([...sites.slice(1, 300), bad], now)).toThrow(/CHECK failed/);
+      expect(db.prepare('SELECT (SELECT count(*) FROM sites) + (SELECT count(*) FROM antennas)').pluck().get()).toBe(0);
+    }
+    expect(db.pragma('ignore_check_constraints', { simple: true })).toBe(0);
+    db.close();
+  });
+
+  it('leaves the CHECK constraints to SQLite when a table carries one it does not know', () => {
+    const { db, store } = fresh('newcheck');
+    db.exec('ALTER TABLE antennas ADD COLUMN gain_dbi REAL CHECK (gain_dbi < 30)');
+    expect(store.insertMany(sites.slice(0, 200), now)).toMatchObject({ sites: 200, jsChecks: false });
+    expect(() => store.insertMany([{ ...sites[300]!, lon: 200 }], now)).toThrow(/CHECK constraint failed/);
     db.close();
   });
 
