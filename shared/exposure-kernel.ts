@@ -126,15 +126,23 @@ export function ratioSum(px: number, py: number, pz: number, heightM: number, si
     // turf gives 0 from a point to itself, and so does this within 6 µm, where either direction is rounding noise.
     const brg = c2 < 1e-24 ? 0 : atan2(dx * sites[o + S_EX]! + dy * sites[o + S_EX + 1]!, dx * sites[o + S_NX]! + dy * sites[o + S_NX + 1]! + dz * sites[o + S_NX + 2]!) * DEG;
     const dH2 = dH * dH;
+    let layerH = NaN;
+    let dV = 0;
+    let invR2 = 0;
     let lastH = NaN;
     let lastTilt = NaN;
     let delta = 0;
     let aV = 0;
     for (let a = sites[o + S_FIRST]! * ANTENNA_STRIDE, e = a + sites[o + S_COUNT]! * ANTENNA_STRIDE; a < e; a += ANTENNA_STRIDE) {
       const h = antennas[a]!;
-      const dV = h - heightM;
-      const r2 = dH2 + dV * dV;
-      const k = antennas[a + 2]! / (r2 > 1 ? r2 : 1);
+      if (h !== layerH) {
+        // One 1/r² per layer (K/r² as K · 1/r², within an ulp): divisions cost several multiplications.
+        layerH = h;
+        dV = h - heightM;
+        const r2 = dH2 + dV * dV;
+        invR2 = 1 / (r2 > 1 ? r2 : 1);
+      }
+      const k = antennas[a + 2]! * invR2;
       const az = antennas[a + 3]!;
       let aH = 0;
       if (az === az) {
@@ -146,7 +154,7 @@ export function ratioSum(px: number, py: number, pz: number, heightM: number, si
           ter += k * FLOOR_GAIN;
           continue;
         }
-        aH = 12 * (phi / 70) * (phi / 70);
+        aH = phi * phi * (12 / 4900);
       }
       if (h !== lastH) {
         delta = (dH > 0 ? Math.atan(dV / dH) : Math.atan2(dV, dH)) * DEG;
@@ -156,7 +164,7 @@ export function ratioSum(px: number, py: number, pz: number, heightM: number, si
       if (antennas[a + 1] !== lastTilt) {
         lastTilt = antennas[a + 1]!;
         const theta = delta - lastTilt;
-        aV = 12 * (theta / 10) * (theta / 10);
+        aV = theta * theta * (12 / 100);
         if (aV > 20) aV = 20;
       }
       const att = aH + aV;
