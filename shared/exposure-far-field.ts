@@ -134,13 +134,22 @@ export function farFieldRows(
     colSin[c] = Math.sin((l.west + (c + 0.5) * l.dLon) * RAD);
   }
 
-  /** Unit vectors of the 16 nodes of the tile (c0, r0, size). */
+  /** Unit vectors of the 16 nodes of the tile (c0, r0, size): four latitudes by four longitudes. */
+  const lonCos = new Float64Array(4);
+  const lonSin = new Float64Array(4);
   const nodesOf = (c0: number, r0: number, size: number): void => {
+    for (let kx = 0; kx < 4; kx++) {
+      const lon = (l.west + (c0 + 0.5 + NODE_AT[kx]! * (size - 1)) * l.dLon) * RAD;
+      lonCos[kx] = Math.cos(lon);
+      lonSin[kx] = Math.sin(lon);
+    }
     for (let ky = 0; ky < 4; ky++) {
       const lat = (l.north - (r0 + 0.5 + NODE_AT[ky]! * (size - 1)) * l.dLat) * RAD;
-      for (let kx = 0; kx < 4; kx++) {
-        const lon = (l.west + (c0 + 0.5 + NODE_AT[kx]! * (size - 1)) * l.dLon) * RAD;
-        nodeXYZ.set([Math.cos(lat) * Math.cos(lon), Math.cos(lat) * Math.sin(lon), Math.sin(lat)], 3 * (4 * ky + kx));
+      const [cl, sl] = [Math.cos(lat), Math.sin(lat)];
+      for (let kx = 0, i = 12 * ky; kx < 4; kx++, i += 3) {
+        nodeXYZ[i] = cl * lonCos[kx]!;
+        nodeXYZ[i + 1] = cl * lonSin[kx]!;
+        nodeXYZ[i + 2] = sl;
       }
     }
   };
@@ -205,7 +214,7 @@ export function farFieldRows(
     const hx = ((size - 1) / 2) * l.dLon * RAD * EARTH_RADIUS_M * cosMax;
     const hy = ((size - 1) / 2) * l.dLat * RAD * EARTH_RADIUS_M;
     const far2 = L > 0 ? (farRatio * size * cellM) ** 2 : Infinity;
-    if (L > 0) nodesOf(c0, r0, size);
+    if (L > 0 && !countOnly) nodesOf(c0, r0, size);
     items[lv]!.clear();
     [origin[2 * lv], origin[2 * lv + 1]] = [c0, r0];
     let nRest = 0;
@@ -224,7 +233,7 @@ export function farFieldRows(
       const [parent, child, w] = [nodeVals[lv]!, nodeVals[lv - 1]!, toChild[lv]!];
       for (let hy = 0; hy < 2; hy++) {
         for (let hx = 0; hx < 2; hx++) {
-          for (let ky = 0; ky < 4; ky++) for (let kx = 0; kx < 4; kx++) child[4 * ky + kx] = bicubic(parent, 0, w, (hx * 4 + kx) * 4, w, (hy * 4 + ky) * 4);
+          for (let ky = 0; ky < 4 && !countOnly; ky++) for (let kx = 0; kx < 4; kx++) child[4 * ky + kx] = bicubic(parent, 0, w, (hx * 4 + kx) * 4, w, (hy * 4 + ky) * 4);
           tile(lv - 1, nRest, c0 + (hx * size) / 2, r0 + (hy * size) / 2);
         }
       }

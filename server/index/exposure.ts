@@ -5,7 +5,7 @@
  *  (the same tiling without the arithmetic), and recent ones are cached. */
 import { OBSERVER_HEIGHT_M, packAntennas } from '../../shared/exposure.js';
 import { FAR_RATIO, farFieldRows, tilePlan, type FarFieldStats, type SitesNear } from '../../shared/exposure-far-field.js';
-import { EXPOSURE_CUTOFF_M, MAX_GRID_CELLS, exposureGridLayout, type Bbox, type ExposureGrid } from '../../shared/exposure-grid.js';
+import { EXPOSURE_CUTOFF_M, MAX_GRID_CELLS, exposureGridLayout, gridOf, type Bbox, type ExposureGrid } from '../../shared/exposure-grid.js';
 import { ANTENNA_STRIDE, gridSites, type GridSites } from '../../shared/exposure-kernel.js';
 import { siteBuckets } from '../../shared/exposure-site-buckets.js';
 import type { NearbyStore } from '../store/nearby.js';
@@ -167,12 +167,6 @@ export class ExposureIndex {
         }
       }
     }
-    return {
-      bbox: [l.west, l.north - l.rows * l.dLat, l.west + l.cols * l.dLon, l.north],
-      cell_m: cellM,
-      cols: l.cols,
-      rows: l.rows,
-      values: Array.from(values),
-    };
+    return gridOf(l, cellM, values);
   }
 }
