@@ -7,9 +7,10 @@ import type { DB } from '../db.js';
 import { checkAntenna, checksReplicated, checkSite } from './sites-bulk-checks.js';
 import { canPackSitesRtree, packSitesRtree } from './sites-rtree-pack.js';
 
-const SITE_COLS = 21;
+// Values bound per site row; created_at and updated_at are one named @now per statement.
+const SITE_COLS = 19;
 const ANTENNA_COLS = 9;
-const SITE_ROW = `(${Array.from({ length: SITE_COLS }, () => '?').join(', ')})`;
+const SITE_ROW = `(${Array.from({ length: SITE_COLS }, () => '?').join(', ')}, @now, @now)`;
 const ANTENNA_ROW = `(${Array.from({ length: ANTENNA_COLS }, () => '?').join(', ')})`;
 const SITE_INSERT = `INSERT INTO sites (id, code, lon, lat, structure_type, height_m, owner_operator_id, permit_no, status, installed_on,
   permit_date, source, verified, ground_elevation_m, address, district_id, operators, technologies, antenna_count, created_at, updated_at) VALUES `;
@@ -116,12 +117,13 @@ function load(db: DB, districtOf: (lon: number, lat: number) => number | null, i
     return s;
   };
   const siteParams: unknown[] = new Array(SITE_BATCH * SITE_COLS);
+  const named = { now };
   const antennaParams: unknown[] = new Array(ANTENNA_BATCH * ANTENNA_COLS);
   let sp = 0;
   let ap = 0;
   const flushSites = () => {
-    if (sp === siteParams.length) stmtFor(siteStmts, SITE_INSERT, SITE_ROW, SITE_BATCH).run(siteParams);
-    else if (sp) stmtFor(siteStmts, SITE_INSERT, SITE_ROW, sp / SITE_COLS).run(siteParams.slice(0, sp));
+    if (sp === siteParams.length) stmtFor(siteStmts, SITE_INSERT, SITE_ROW, SITE_BATCH).run(siteParams, named);
+    else if (sp) stmtFor(siteStmts, SITE_INSERT, SITE_ROW, sp / SITE_COLS).run(siteParams.slice(0, sp), named);
     sp = 0;
   };
   // With the foreign keys on (inside a caller's transaction) the sites go in before their antennas; with them off the
@@ -172,8 +174,6 @@ function load(db: DB, districtOf: (lon: number, lat: number) => number | null, i
     p[sp++] = listOf(ops, seen);
     p[sp++] = listOf(techs, seen);
     p[sp++] = s.antennas.length;
-    p[sp++] = now;
-    p[sp++] = now;
     for (const a of s.antennas) {
       const q = antennaParams;
       q[ap++] = id;
