@@ -6,6 +6,7 @@
  *  and the browser can build it from the few thousand antennas of its context. */
 import { EARTH_RADIUS_M } from './geodesy.js';
 import { icnirpLimitWm2, type ExposureAntennaInput } from './exposure.js';
+import { gainOf } from './exposure-kernel.js';
 
 /** Numbers kept per structure: unit vector (x, y, z), east (x, y), north (x, y, z), first antenna, antenna count. */
 export const SUM_SITE_STRIDE = 10;
@@ -21,7 +22,10 @@ export const SUM_ANTENNA_STRIDE = 5;
 
 const RAD = Math.PI / 180;
 const DEG = 180 / Math.PI;
-const DB_TO_LN = Math.LN10 / 10;
+/** The pattern's floor, 25 dB (3GPP TR 36.814), and its linear gain; A_H alone reaches it at φ = 70·√(25/12). */
+const FLOOR_DB = 25;
+const FLOOR_GAIN = 10 ** -2.5;
+const PHI_FLOOR_DEG = 70 * Math.sqrt(25 / 12);
 
 /** Structures and their antennas in the layout above; `count` structures. */
 export interface SumSites {
@@ -60,7 +64,24 @@ export function writeSumAntenna(antennas: Float64Array, index: number, a: SumAnt
   antennas[o + 4] = 1 / icnirpLimitWm2(a.frequency_mhz);
 }
 
-/** Groups positioned antennas by exact position into structures (first appearance order). */
+/** Interleaved bits of lon and lat quantised to 15 bits each (cells of about 1 km): the order in which structures
+ *  are laid out, so those around a point lie close together in memory and every layout sums them alike. */
+export function morton(lon: number, lat: number): number {
+  const spread = (v: number) => {
+    let x = v & 0x7fff;
+    x = (x | (x << 8)) & 0x00ff00ff;
+    x = (x | (x << 4)) & 0x0f0f0f0f;
+    x = (x | (x << 2)) & 0x33333333;
+    x = (x | (x << 1)) & 0x55555555;
+    return x;
+  };
+  const x = Math.floor(((lon + 180) / 360) * 32767);
+  const y = Math.floor(((lat + 90) / 180) * 32767);
+  return (spread(x) | (spread(y) << 1)) >>> 0;
+}
+
+/** Groups positioned antennas by exact position into structures in Morton order (then first appearance), each
+ *  structure's antennas by height and tilt (then input order), as addExposureSums expects. */
 export function sumSitesOf(antennas: readonly ExposureAntennaInput[]): SumSites {
   const groups = new Map<string, number[]>();
   antennas.forEach((a, i) => {
@@ -73,8 +94,11 @@ export function sumSitesOf(antennas: readonly ExposureAntennaInput[]): SumSites 
   const packed = new Float64Array(antennas.length * SUM_ANTENNA_STRIDE);
   let slot = 0;
   let next = 0;
-  for (const g of groups.values()) {
+  const keyOf = (g: number[]) => morton(antennas[g[0]!]!.lon, antennas[g[0]!]!.lat);
+  const ordered = [...groups.values()].map((g) => ({ g, key: keyOf(g) })).sort((a, b) => a.key - b.key || a.g[0]! - b.g[0]!);
+  for (const { g } of ordered) {
     const first = antennas[g[0]!]!;
+    g.sort((i, j) => antennas[i]!.height_m - antennas[j]!.height_m || antennas[i]!.tilt_deg - antennas[j]!.tilt_deg || i - j);
     writeSumSite(sites, slot++, first.lon, first.lat, next, g.length);
     for (const i of g) writeSumAntenna(packed, next++, antennas[i]!);
   }
@@ -103,8 +127,8 @@ export function addExposureSums(
   let ter = 0;
   let sum = 0;
   for (let k = 0; k < n; k++) {
-    const o = (slots === null ? k : slots[k]!) * SUM_SITE_STRIDE;
-    const count = sites[o + COUNT]!;
+    const o = (slots === null ? k : slots[k]!) * SUM_SITE_STRIDE | 0;
+    const count = sites[o + COUNT]! | 0;
     if (count === 0) continue;
     const dx = px - sites[o + X]!;
     const dy = py - sites[o + X + 1]!;
@@ -116,20 +140,36 @@ export function addExposureSums(
     // turf.bearing from the structure to the point; 0 at the structure itself, as turf.
     const brg = c2 < 1e-24 ? 0 : Math.atan2(dx * sites[o + EAST]! + dy * sites[o + EAST + 1]!, dx * sites[o + NORTH]! + dy * sites[o + NORTH + 1]! + dz * sites[o + NORTH + 2]!) * DEG;
     const dH2 = dH * dH;
-    for (let a = sites[o + FIRST]! * SUM_ANTENNA_STRIDE, end = a + count * SUM_ANTENNA_STRIDE; a < end; a += SUM_ANTENNA_STRIDE) {
-      const dV = antennas[a]! - heightM;
-      const theta = Math.atan2(dV, dH) * DEG - antennas[a + 1]!;
-      const aV = Math.min(12 * (theta / 10) * (theta / 10), 20);
-      let aH = 0;
+    // A structure's antennas are ordered by height and tilt (sumSitesOf, the server's field): the vertical
+    // attenuation is computed once per layer.
+    let lastH = NaN;
+    let lastTilt = NaN;
+    let aV = 0;
+    let r2 = 0;
+    for (let a = (sites[o + FIRST]! * SUM_ANTENNA_STRIDE) | 0, end = a + count * SUM_ANTENNA_STRIDE; a < end; a += SUM_ANTENNA_STRIDE) {
+      const h = antennas[a]!;
+      const tilt = antennas[a + 1]!;
+      if (h !== lastH || tilt !== lastTilt) {
+        const dV = h - heightM;
+        const theta = Math.atan2(dV, dH) * DEG - tilt;
+        aV = Math.min(12 * (theta / 10) * (theta / 10), 20);
+        r2 = dH2 + dV * dV;
+        if (r2 < 1) r2 = 1;
+        lastH = h;
+        lastTilt = tilt;
+      }
+      let att = aV;
       const az = antennas[a + 2]!;
       if (az === az) {
-        // wrap180(brg − α)
+        // wrap180(brg − α); past PHI_FLOOR_DEG A_H alone reaches the 25 dB floor.
+        // brg in (−180, 180], α in [0, 360]: brg − α in (−540, 180].
         let phi = brg - az;
-        phi = phi - 360 * Math.floor((phi + 180) / 360);
-        aH = Math.min(12 * (phi / 70) * (phi / 70), 25);
+        if (phi < -180) phi += 360;
+        if (phi < -180) phi += 360;
+        if (phi < 0) phi = -phi;
+        att = phi >= PHI_FLOOR_DEG ? FLOOR_DB : att + 12 * (phi / 70) * (phi / 70);
       }
-      const r2 = dH2 + dV * dV;
-      const density = (reflectionFactor * antennas[a + 3]! * Math.exp(-Math.min(aH + aV, 25) * DB_TO_LN)) / (r2 > 1 ? r2 : 1);
+      const density = (reflectionFactor * antennas[a + 3]! * (att >= FLOOR_DB ? FLOOR_GAIN : gainOf(att))) / r2;
       sum += density;
       ter += density * antennas[a + 4]!;
     }

@@ -3,9 +3,11 @@
  *  through the site index's tree instead of reading tens of thousands of antenna rows per check. Built on first use
  *  (one pass over the antennas table), then kept current: a write re-reads only the structures it names, appending
  *  their antennas (the space they leave is reclaimed by a rebuild once it outgrows the live part). Sums at a point
- *  are memoised until the next write: a place's centre or a point place is asked again by every check near it. */
+ *  are memoised (the exposure rule asks the same reference points of a place at every check near it) until a write
+ *  touches a structure within the cutoff of that point: only those are forgotten. */
+import { EARTH_RADIUS_M } from '../../shared/geodesy.js';
 import { SITE_STATUSES } from '../../shared/model.js';
-import { SUM_ANTENNA_STRIDE, SUM_COUNT, SUM_SITE_STRIDE, addExposureSums, writeSumAntenna, writeSumSite, type ExposureField, type SumAntenna } from '../../shared/exposure-sums.js';
+import { SUM_ANTENNA_STRIDE, SUM_COUNT, SUM_SITE_STRIDE, addExposureSums, morton, writeSumAntenna, writeSumSite, type ExposureField, type SumAntenna } from '../../shared/exposure-sums.js';
 import { ALIVE, type SiteIndex } from './site-index.js';
 import type { ExposureRow, NearbyStore } from '../store/nearby.js';
 
@@ -14,15 +16,38 @@ const DECOMMISSIONED = SITE_STATUSES.indexOf('decommissioned');
 const MANY = 10_000;
 const MEMO_MAX = 100_000;
 const M_PER_DEG = 111_194.9;
+const RAD = Math.PI / 180;
+
+/** Sums at a point, with the point's unit vector and the cutoff's squared chord, to forget them when a structure
+ *  within the cutoff changes. */
+interface Memo {
+  ter: number;
+  sum: number;
+  x: number;
+  y: number;
+  z: number;
+  cut2: number;
+}
+
+const unit = (lon: number, lat: number): [number, number, number] => {
+  const c = Math.cos(lat * RAD);
+  return [c * Math.cos(lon * RAD), c * Math.sin(lon * RAD), Math.sin(lat * RAD)];
+};
+/** Squared chord of a great-circle distance (the sums' cutoff test), with a metre of slack. */
+const chord2 = (m: number) => (2 * Math.sin((m + 1) / (2 * EARTH_RADIUS_M))) ** 2;
 
 export class RegistryExposureField implements ExposureField {
   sites: Float64Array<ArrayBuffer> = new Float64Array(0);
   antennas: Float64Array<ArrayBuffer> = new Float64Array(0);
+  /** Position of each site-index slot in `sites` (−1: no standing antennas), and the slot at each position. */
+  private posOf: Int32Array<ArrayBuffer> = new Int32Array(0);
+  private slotAt: Int32Array<ArrayBuffer> = new Int32Array(0);
+  private positions = 0;
   private used = 0;
   private live = 0;
   private built = false;
   private readonly pending = new Set<number>();
-  private readonly memo = new Map<string, [number, number]>();
+  private readonly memo = new Map<string, Memo>();
   private readonly scratch: SumAntenna = { height_m: 0, tilt_deg: 0, azimuth_deg: null, eirp_w: 0, frequency_mhz: 900, power_reduction: 1 };
 
   constructor(
@@ -30,25 +55,53 @@ export class RegistryExposureField implements ExposureField {
     private readonly nearby: NearbyStore,
   ) {}
 
-  /** Follows a committed write of these sites (none named: any may have changed). */
+  /** Follows a committed write of these sites (none named: any may have changed): forgets the sums at points
+   *  within the cutoff of where each stood and stands. */
   changed(ids: readonly number[]): void {
-    this.memo.clear();
-    if (!this.built) return;
-    if (ids.length === 0 || ids.length > MANY) this.built = false;
-    else for (const id of ids) this.pending.add(id);
+    if (!this.built || ids.length === 0 || ids.length > MANY) {
+      this.built = false;
+      this.memo.clear();
+      return;
+    }
+    const idx = this.siteIndex();
+    const moved: number[] = [];
+    for (const id of ids) {
+      this.pending.add(id);
+      const slot = idx.slotOf(id);
+      if (slot < 0) continue;
+      const pos = slot < this.posOf.length ? this.posOf[slot]! : -1;
+      if (pos >= 0) moved.push(...this.sites.subarray(pos * SUM_SITE_STRIDE, pos * SUM_SITE_STRIDE + 3));
+      moved.push(...unit(idx.cols.lon[slot]!, idx.cols.lat[slot]!));
+    }
+    for (const [key, m] of this.memo) {
+      for (let k = 0; k < moved.length; k += 3) {
+        const [dx, dy, dz] = [m.x - moved[k]!, m.y - moved[k + 1]!, m.z - moved[k + 2]!];
+        if (dx * dx + dy * dy + dz * dz <= m.cut2) {
+          this.memo.delete(key);
+          break;
+        }
+      }
+    }
   }
 
   addSums(lon: number, lat: number, heightM: number, reflectionFactor: number, cutoffM: number, out: Float64Array): void {
     const key = `${lon},${lat},${heightM},${reflectionFactor},${cutoffM}`;
-    let sums = this.memo.get(key);
-    if (!sums) {
+    let m = this.memo.get(key);
+    if (!m) {
       const { hits, count } = this.candidates(lon, lat, cutoffM);
-      sums = this.sum(lon, lat, heightM, reflectionFactor, cutoffM, hits, count);
+      const [ter, sum] = this.sum(lon, lat, heightM, reflectionFactor, cutoffM, hits, count);
+      const [x, y, z] = unit(lon, lat);
+      m = { ter, sum, x, y, z, cut2: chord2(cutoffM) };
       if (this.memo.size >= MEMO_MAX) this.memo.clear();
-      this.memo.set(key, sums);
+      this.memo.set(key, m);
     }
-    out[0]! += sums[0];
-    out[1]! += sums[1];
+    out[0]! += m.ter;
+    out[1]! += m.sum;
+  }
+
+  /** Sums kept at the moment (for the bench and tests). */
+  get remembered(): number {
+    return this.memo.size;
   }
 
   /** The field with these structures' antennas left out (a consolidation plan's removed structures); where none of
@@ -60,7 +113,7 @@ export class RegistryExposureField implements ExposureField {
         const idx = this.current();
         const { hits, count } = this.candidates(lon, lat, cutoffM);
         let kept = 0;
-        for (let k = 0; k < count; k++) if (!siteIds.has(idx.cols.id[hits[k]!]!)) hits[kept++] = hits[k]!;
+        for (let k = 0; k < count; k++) if (!siteIds.has(idx.cols.id[this.slotAt[hits[k]!]!]!)) hits[kept++] = hits[k]!;
         if (kept === count) return this.addSums(lon, lat, heightM, reflectionFactor, cutoffM, out);
         const [ter, sum] = this.sum(lon, lat, heightM, reflectionFactor, cutoffM, hits, kept);
         out[0]! += ter;
@@ -69,20 +122,25 @@ export class RegistryExposureField implements ExposureField {
     };
   }
 
-  /** Slots of the structures within the cutoff's box, in slot order (the summation order, so sums repeat exactly);
-   *  a buffer reused by the next call. */
+  /** Positions of the structures within the cutoff's box, ascending (the summation order, so sums repeat exactly,
+   *  and near each other in memory); a buffer reused by the next call. */
   private candidates(lon: number, lat: number, cutoffM: number): { hits: Int32Array; count: number } {
     const idx = this.current();
     const dLat = (cutoffM * 1.01) / M_PER_DEG;
     const dLon = Math.min(180, dLat / Math.max(Math.cos((lat * Math.PI) / 180), 1e-6));
     const { hits, count } = idx.range(lon - dLon, lat - dLat, lon + dLon, lat + dLat);
-    hits.subarray(0, count).sort();
-    return { hits, count };
+    let n = 0;
+    for (let k = 0; k < count; k++) {
+      const pos = hits[k]! < this.posOf.length ? this.posOf[hits[k]!]! : -1;
+      if (pos >= 0) hits[n++] = pos;
+    }
+    hits.subarray(0, n).sort();
+    return { hits, count: n };
   }
 
-  private sum(lon: number, lat: number, heightM: number, reflectionFactor: number, cutoffM: number, slots: Int32Array, n: number): [number, number] {
+  private sum(lon: number, lat: number, heightM: number, reflectionFactor: number, cutoffM: number, positions: Int32Array, n: number): [number, number] {
     const acc = new Float64Array(2);
-    addExposureSums(lon, lat, heightM, reflectionFactor, cutoffM, this, slots, n, acc);
+    addExposureSums(lon, lat, heightM, reflectionFactor, cutoffM, this, positions, n, acc);
     return [acc[0]!, acc[1]!];
   }
 
@@ -97,56 +155,94 @@ export class RegistryExposureField implements ExposureField {
     return idx;
   }
 
+  /** Reads every antenna once and lays the standing structures out in Morton order of their position, so the
+   *  structures around a point lie close together in memory (in slot order they are scattered over tens of MB). */
   private build(idx: SiteIndex): void {
-    this.sites = new Float64Array(Math.max(idx.size, 1) * SUM_SITE_STRIDE);
-    this.used = 0;
-    this.live = 0;
-    this.pending.clear();
-    let rows: ExposureRow[] = [];
-    let site = -1;
-    for (const row of this.nearby.exposureRows()) {
-      if (row[0] !== site) {
-        if (rows.length) this.place(idx, site, rows);
-        rows = [];
-        site = row[0];
+    const { cols } = idx;
+    const first = new Int32Array(idx.size).fill(-1);
+    const count = new Int32Array(idx.size);
+    let rowOrder = new Float64Array(1024 * SUM_ANTENNA_STRIDE);
+    let n = 0;
+    const a = this.scratch;
+    let group: ExposureRow[] = [];
+    const flush = () => {
+      const slot = group.length ? idx.slotOf(group[0]![0]) : -1;
+      if (slot >= 0 && cols.flags[slot]! & ALIVE && cols.status[slot] !== DECOMMISSIONED) {
+        if ((n + group.length) * SUM_ANTENNA_STRIDE > rowOrder.length) rowOrder = grow(rowOrder, (n + group.length) * SUM_ANTENNA_STRIDE);
+        [first[slot], count[slot]] = [n, group.length];
+        for (const r of byLayer(group)) {
+          [, a.height_m, a.tilt_deg, a.azimuth_deg, a.eirp_w, a.frequency_mhz, a.power_reduction] = r;
+          writeSumAntenna(rowOrder, n++, a);
+        }
       }
-      rows.push(row);
+      group = [];
+    };
+    for (const row of this.nearby.exposureRows()) {
+      if (group.length && row[0] !== group[0]![0]) flush();
+      group.push(row);
     }
-    if (rows.length) this.place(idx, site, rows);
+    flush();
+    // Morton keys of 15 bits a coordinate (≈ 1 km cells), the slot in the low 22 bits: one sortable double each.
+    const keys: number[] = [];
+    for (let slot = 0; slot < idx.size; slot++) if (count[slot]! > 0) keys.push(morton(cols.lon[slot]!, cols.lat[slot]!) * 4194304 + slot);
+    const order = Float64Array.from(keys).sort();
+    this.posOf = new Int32Array(idx.size).fill(-1);
+    this.slotAt = new Int32Array(Math.max(order.length, 1));
+    this.sites = new Float64Array(Math.max(order.length, 1) * SUM_SITE_STRIDE);
+    this.antennas = new Float64Array(Math.max(n, 1) * SUM_ANTENNA_STRIDE);
+    this.used = 0;
+    for (let pos = 0; pos < order.length; pos++) {
+      const slot = order[pos]! % 4194304;
+      this.posOf[slot] = pos;
+      this.slotAt[pos] = slot;
+      const k = count[slot]!;
+      this.antennas.set(rowOrder.subarray(first[slot]! * SUM_ANTENNA_STRIDE, (first[slot]! + k) * SUM_ANTENNA_STRIDE), this.used * SUM_ANTENNA_STRIDE);
+      writeSumSite(this.sites, pos, cols.lon[slot]!, cols.lat[slot]!, this.used, k);
+      this.used += k;
+    }
+    this.positions = order.length;
+    this.live = n;
+    this.pending.clear();
     this.built = true;
   }
 
+  /** Re-reads one site: its old position counts no more, its antennas (if it stands) go to a new one at the end. */
   private refresh(idx: SiteIndex, id: number): void {
     const slot = idx.slotOf(id);
     if (slot < 0) return;
-    const live = this.countAt(slot);
-    this.live -= live;
-    this.setCount(slot, 0);
-    this.place(idx, id, this.nearby.exposureRowsOf(id));
-  }
-
-  /** Appends a site's antennas and points its slot at them (none for a dead or decommissioned structure). */
-  private place(idx: SiteIndex, id: number, rows: readonly ExposureRow[]): void {
-    const slot = idx.slotOf(id);
-    if (slot < 0 || !(idx.cols.flags[slot]! & ALIVE) || idx.cols.status[slot] === DECOMMISSIONED) return;
-    if ((slot + 1) * SUM_SITE_STRIDE > this.sites.length) this.sites = grow(this.sites, (slot + 1) * SUM_SITE_STRIDE);
+    const old = slot < this.posOf.length ? this.posOf[slot]! : -1;
+    if (old >= 0) {
+      this.live -= this.sites[old * SUM_SITE_STRIDE + SUM_COUNT]!;
+      this.sites[old * SUM_SITE_STRIDE + SUM_COUNT] = 0;
+    }
+    const { cols } = idx;
+    const rows = this.nearby.exposureRowsOf(id);
+    if (!(cols.flags[slot]! & ALIVE) || cols.status[slot] === DECOMMISSIONED || rows.length === 0) return;
+    const pos = this.positions++;
+    if (slot >= this.posOf.length) this.posOf = growInt(this.posOf, idx.size, -1);
+    if (pos >= this.slotAt.length) this.slotAt = growInt(this.slotAt, pos + 1, 0);
+    if ((pos + 1) * SUM_SITE_STRIDE > this.sites.length) this.sites = grow(this.sites, (pos + 1) * SUM_SITE_STRIDE);
     if ((this.used + rows.length) * SUM_ANTENNA_STRIDE > this.antennas.length) this.antennas = grow(this.antennas, (this.used + rows.length) * SUM_ANTENNA_STRIDE);
+    this.posOf[slot] = pos;
+    this.slotAt[pos] = slot;
     const a = this.scratch;
-    for (const r of rows) {
+    for (const r of byLayer(rows)) {
       [, a.height_m, a.tilt_deg, a.azimuth_deg, a.eirp_w, a.frequency_mhz, a.power_reduction] = r;
       writeSumAntenna(this.antennas, this.used++, a);
     }
-    writeSumSite(this.sites, slot, idx.cols.lon[slot]!, idx.cols.lat[slot]!, this.used - rows.length, rows.length);
+    writeSumSite(this.sites, pos, cols.lon[slot]!, cols.lat[slot]!, this.used - rows.length, rows.length);
     this.live += rows.length;
   }
+}
 
-  private countAt(slot: number): number {
-    return (slot + 1) * SUM_SITE_STRIDE <= this.sites.length ? this.sites[slot * SUM_SITE_STRIDE + SUM_COUNT]! : 0;
-  }
+/** A structure's antennas by height and tilt, then id (rows come by id), as addExposureSums expects. */
+const byLayer = (rows: readonly ExposureRow[]) => [...rows].sort((x, y) => x[1] - y[1] || x[2] - y[2]);
 
-  private setCount(slot: number, n: number): void {
-    if ((slot + 1) * SUM_SITE_STRIDE <= this.sites.length) this.sites[slot * SUM_SITE_STRIDE + SUM_COUNT] = n;
-  }
+/** An Int32Array copy at least `need` long, doubling, new entries `fill`. */
+function growInt(a: Int32Array, need: number, fill: number): Int32Array<ArrayBuffer> {
+  const b = new Int32Array(Math.max(need, a.length * 2)).fill(fill);
+  b.set(a);
+  return b;
 }
 
 /** A copy at least `need` long, doubling. */

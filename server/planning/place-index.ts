@@ -45,6 +45,11 @@ export class PlaceIndex {
     this.index = pointIndex(centres);
   }
 
+  /** Every place, by id. */
+  all(): readonly SitingPlace[] {
+    return this.places;
+  }
+
   /** Places that may come within radiusM of the point (a superset; callers measure the exact distance), by id. */
   near(lon: number, lat: number, radiusM: number): SitingPlace[] {
     return pointsInBox(this.index, this.places.length, lon, lat, radiusM + this.reachM)

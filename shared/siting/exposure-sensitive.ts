@@ -9,13 +9,21 @@ import { enNumber, faNumber, placeLabel } from './wording.js';
 
 const MAX_LISTED = 10;
 
-/** Where exposure is evaluated on a place: the point itself, or for an area its boundary point nearest the
- *  structure and its centroid. */
-function evaluationPoints(place: SitingPlace, lon: number, lat: number): [number, number][] {
+/** Where the existing antennas' exposure is taken on a place: a point place itself; an area's centroid and each
+ *  vertex of its outline. Fixed per place, so a server can keep their sums between checks. */
+export function exposureReferencePoints(place: Pick<SitingPlace, 'geometry'>): [number, number][] {
   const g = place.geometry;
   if (g.type === 'Point') return [[g.coordinates[0]!, g.coordinates[1]!]];
-  const nearest = nearestBoundaryPoint(lon, lat, g);
-  return [[nearest.lon, nearest.lat], ringCentroid(g.coordinates[0] ?? [])];
+  const ring = g.coordinates[0] ?? [];
+  const last = ring.length - 1;
+  const closed = last > 0 && ring[0]![0] === ring[last]![0] && ring[0]![1] === ring[last]![1];
+  return [ringCentroid(ring), ...ring.slice(0, closed ? last : ring.length).map((c) => [c[0]!, c[1]!] as [number, number])];
+}
+
+/** Keeps in `max` the larger of each of its two numbers and those of `sums`. */
+function maxInto(max: Float64Array, sums: Float64Array): void {
+  max[0] = Math.max(max[0]!, sums[0]!);
+  max[1] = Math.max(max[1]!, sums[1]!);
 }
 
 /** Area-weighted centroid of a ring in degrees (planar; places are a few hundred metres across). */
@@ -48,19 +56,36 @@ export function checkExposureSensitive(input: SitingInput, ctx: SitingContext): 
   const sums = new Float64Array(2);
   const { observer_height_m: h, reflection_factor: refl, antenna_cutoff_m: cutoff } = rule;
   const results: { place: SitingPlace; ter: number; e: number; related: RelatedObject }[] = [];
+  const existingMax = new Float64Array(2);
+  const addedMax = new Float64Array(2);
   for (const place of ctx.sensitivePlaces) {
     if (!rule.kinds.includes(place.kind)) continue;
     const distanceM = distanceToPlaceM(input.lon, input.lat, place.geometry);
     if (distanceM > rule.place_radius_m) continue;
-    let ter = 0;
-    let e = 0;
-    for (const [lon, lat] of evaluationPoints(place, input.lon, input.lat)) {
+    // A conservative screening of "anywhere on the place" (DOMAIN.md section 4): the highest existing exposure at
+    // the place's reference points plus the highest from the proposed antennas at those points and, for an area,
+    // at its boundary point nearest the structure — never below the total at any one of those points.
+    const points = exposureReferencePoints(place);
+    existingMax.fill(0);
+    addedMax.fill(0);
+    for (const [lon, lat] of points) {
       sums.fill(0);
       existing.addSums(lon, lat, h, refl, cutoff, sums);
-      added.addSums(lon, lat, h, refl, cutoff, sums);
-      ter = Math.max(ter, sums[0]!);
-      e = Math.max(e, totalFieldVm(sums[1]!));
+      maxInto(existingMax, sums);
     }
+    if (place.geometry.type !== 'Point') {
+      const nearest = nearestBoundaryPoint(input.lon, input.lat, place.geometry);
+      points.push([nearest.lon, nearest.lat]);
+    }
+    if (proposed.length > 0) {
+      for (const [lon, lat] of points) {
+        sums.fill(0);
+        added.addSums(lon, lat, h, refl, cutoff, sums);
+        maxInto(addedMax, sums);
+      }
+    }
+    const ter = existingMax[0]! + addedMax[0]!;
+    const e = totalFieldVm(existingMax[1]! + addedMax[1]!);
     const related: RelatedObject = { type: 'sensitive_place', id: place.id, kind: place.kind, name: place.name_en, name_fa: place.name_fa, distance_m: distanceM, total_exposure_ratio: ter, e_total_vm: e };
     results.push({ place, ter, e, related });
   }
