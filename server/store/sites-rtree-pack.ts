@@ -20,8 +20,11 @@ const SET_ROOT = 'UPDATE sites_rtree_node SET data = ? WHERE nodeno = 1';
 const ADD_NODE = 'INSERT INTO sites_rtree_node (nodeno, data) VALUES (?, ?)';
 const ADD_PARENT = 'INSERT INTO sites_rtree_parent (nodeno, parentnode) VALUES (?, ?)';
 const ROWID_ROW = '(?, ?)';
+const ROWID_ROWS_10 = `${ROWID_ROW}, ${ROWID_ROW}, ${ROWID_ROW}, ${ROWID_ROW}, ${ROWID_ROW}, ${ROWID_ROW}, ${ROWID_ROW}, ${ROWID_ROW}, ${ROWID_ROW}, ${ROWID_ROW}`;
+const ROWID_ROWS_50 = `${ROWID_ROWS_10}, ${ROWID_ROWS_10}, ${ROWID_ROWS_10}, ${ROWID_ROWS_10}, ${ROWID_ROWS_10}`;
+const ROWID_ROWS_200 = `${ROWID_ROWS_50}, ${ROWID_ROWS_50}, ${ROWID_ROWS_50}, ${ROWID_ROWS_50}`;
 const ROWID_ROWS = 200;
-const ADD_ROWIDS = `INSERT INTO sites_rtree_rowid (rowid, nodeno) VALUES ${Array.from({ length: ROWID_ROWS }, () => ROWID_ROW).join(', ')}`;
+const ADD_ROWIDS = `INSERT INTO sites_rtree_rowid (rowid, nodeno) VALUES ${ROWID_ROWS_200}`;
 const ADD_ROWID = `INSERT INTO sites_rtree_rowid (rowid, nodeno) VALUES ${ROWID_ROW}`;
 
 /** A cell: 8-byte rowid or child node number, then min and max of each of the two dimensions as 4-byte floats. */
