@@ -1,5 +1,5 @@
-/** Exposure grid over the Karaj urban bbox at 25 m with the demo antennas (generateDemo()): the server's fast grid on
- *  worker threads and on one thread, the same cells summed exactly with the grid kernel, the exact indexed grid of
+/** Exposure grid over the Karaj urban bbox at 25 m with the demo antennas (generateDemo()): the server's fast grid as
+ *  a request gets it (ExposureIndex.plan() then grid() on worker threads) and on one thread, the same cells summed exactly with the grid kernel, the exact indexed grid of
  *  shared/exposure-grid.ts (haversine kernel, every antenna within 2 km of a 500 m block), and the naive all pairs
  *  timed on a sample of rows and extrapolated to the grid. Wall time and process CPU time (all threads) side by side,
  *  medians of --runs; and the fast grid's largest relative error against the exact sums over every cell.
