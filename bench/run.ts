@@ -53,7 +53,7 @@ for (const layout of layouts) {
 
     const pts = queryPoints(fx, 2000, prng(42));
     queryCases(fx, layout, pts, CENTRE[layout], run, rows);
-    await sitingCases(fx, pts, run, rows);
+    sitingCases(fx, pts, run, rows);
     run.process_memory_mb = Math.round(process.memoryUsage().rss / 2 ** 20);
 
     if (values.http && !values['no-http']) {

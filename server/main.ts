@@ -22,8 +22,10 @@ if (fresh) {
 const server = await listen(createApp(ctx), config.port);
 console.log(`Dakal ${config.version} on http://localhost:${config.port} (database ${config.dbPath})`);
 // The exposure rule's sums at every sensitive place, ahead of the first checks (in slices; requests answer meanwhile).
-const warming = performance.now();
-void ctx.siting.warmInBackground(ctx.policy.current().policy).then(() => console.log(`siting: exposure at sensitive places ready in ${Math.round(performance.now() - warming)} ms`));
+if (config.warmExposure) {
+  const warming = performance.now();
+  void ctx.siting.warmInBackground(ctx.policy.current().policy).then(() => console.log(`siting: exposure at sensitive places ready in ${Math.round(performance.now() - warming)} ms`));
+}
 
 for (const sig of ['SIGINT', 'SIGTERM'] as const) {
   process.on(sig, () => {

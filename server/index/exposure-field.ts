@@ -104,20 +104,24 @@ export class RegistryExposureField implements ExposureField {
     return this.memo.size;
   }
 
-  /** The field with these structures' antennas left out (a consolidation plan's removed structures); where none of
-   *  them is within the cutoff, exactly this field's sums. */
+  /** The field with these structures' antennas left out (a consolidation plan's removed structures): the remembered
+   *  sums less the terms of those structures within the cutoff (equal to a fresh sum without them but for the last
+   *  bits of rounding). */
   without(siteIds: ReadonlySet<number>): ExposureField {
     if (siteIds.size === 0) return this;
+    const idx = this.current();
+    const positions = Int32Array.from([...siteIds].map((id) => idx.slotOf(id)).filter((slot) => slot >= 0 && slot < this.posOf.length).map((slot) => this.posOf[slot]!).filter((pos) => pos >= 0));
+    const full = new Float64Array(2);
+    const removed = new Float64Array(2);
     return {
       addSums: (lon, lat, heightM, reflectionFactor, cutoffM, out) => {
-        const idx = this.current();
-        const { hits, count } = this.candidates(lon, lat, cutoffM);
-        let kept = 0;
-        for (let k = 0; k < count; k++) if (!siteIds.has(idx.cols.id[this.slotAt[hits[k]!]!]!)) hits[kept++] = hits[k]!;
-        if (kept === count) return this.addSums(lon, lat, heightM, reflectionFactor, cutoffM, out);
-        const [ter, sum] = this.sum(lon, lat, heightM, reflectionFactor, cutoffM, hits, kept);
-        out[0]! += ter;
-        out[1]! += sum;
+        full.fill(0);
+        removed.fill(0);
+        this.addSums(lon, lat, heightM, reflectionFactor, cutoffM, full);
+        addExposureSums(lon, lat, heightM, reflectionFactor, cutoffM, this, positions, positions.length, removed);
+        // Rounding may leave a hair below zero where the removed structures were all there was.
+        out[0]! += Math.max(0, full[0]! - removed[0]!);
+        out[1]! += Math.max(0, full[1]! - removed[1]!);
       },
     };
   }

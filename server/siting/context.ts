@@ -3,6 +3,7 @@
 import { haversineM, pointInPolygon } from '../../shared/geodesy.js';
 import { checkSiting, exposureReachM, type SitingContext, type SitingInput, type SitingResult, type SitingZone } from '../../shared/siting.js';
 import { sitingRadii } from '../../shared/siting-context.js';
+import type { Policy } from '../../shared/policy.js';
 import type { Ctx } from '../context.js';
 import { radiusBBox, type PositionedAntenna } from '../store/nearby.js';
 
@@ -62,10 +63,10 @@ export function gatherSitingContext(ctx: Ctx, area: SitingArea): GatheredContext
 /** Checks a proposed structure against the policy in force with the registry around it: the server's authoritative
  *  answer (the browser runs the same checkSiting on narrowSitingContext of GET /api/siting/context). Everything is
  *  read from memory: the density cell is counted from the site index (so its structures are not gathered) and the
- *  existing antennas' exposure comes from the registry's exposure field instead of a list of antennas. */
-export function runSitingCheck(ctx: Ctx, input: SitingInput): SitingResult {
+ *  existing antennas' exposure comes from the registry's exposure field instead of a list of antennas. Under another
+ *  policy than the one in force when given (the bench's, with a rule turned off). */
+export function runSitingCheck(ctx: Ctx, input: SitingInput, current: { policy: Policy; version: number } = ctx.policy.current()): SitingResult {
   const { lon, lat } = input;
-  const current = ctx.policy.current();
   const density = current.policy.rules.density;
   const r = sitingRadii(current.policy, input, density.enabled);
   const context: SitingContext = {

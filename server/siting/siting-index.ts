@@ -66,13 +66,13 @@ export class SitingIndex {
     return this.places.index;
   }
 
-  /** Sums the existing antennas' exposure at the reference points of every place the policy's exposure rule checks,
-   *  so that checks find them remembered; one step per place. */
-  *warmSteps(policy: Policy): Generator<number> {
+  /** Sums the existing antennas' exposure at the reference points of every place the policy's exposure rule checks
+   *  (or of those given), so that checks find them remembered; one step per place. */
+  *warmSteps(policy: Policy, places: readonly SitingPlace[] = this.placeIndex().all()): Generator<number> {
     const rule = policy.rules.exposure_sensitive;
     if (!rule.enabled) return;
     const sums = new Float64Array(2);
-    for (const place of this.placeIndex().all()) {
+    for (const place of places) {
       if (!rule.kinds.includes(place.kind)) continue;
       for (const [lon, lat] of exposureReferencePoints(place)) this.exposure.addSums(lon, lat, rule.observer_height_m, rule.reflection_factor, rule.antenna_cutoff_m, sums);
       yield place.id;
