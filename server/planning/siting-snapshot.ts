@@ -32,13 +32,13 @@ export class SitingSnapshot {
     this.zones = ctx.places.zones().map((zone) => ({ zone, box: geometryBBox(zone.geometry) }));
   }
 
-  /** The context runSitingCheck would build for `input` (densityCount aside), minus the structures in `without`
-   *  and their antennas; under another policy (one with a rule turned off) when given. Its structures reach the
-   *  density cell (runSitingCheck's smaller radius holds all that the other rules read). */
+  /** The context runSitingCheck would build for `input` (densityCount aside: the caller counts the cell, so the
+   *  structures are gathered within the rules' own radii), minus the structures in `without` and their antennas;
+   *  under another policy (one with a rule turned off) when given. */
   context(input: SitingInput, without: ReadonlySet<number> = new Set(), policy: Policy = this.ctx.policy.current().policy): SitingContext {
     const { lon, lat } = input;
     const current = { policy, version: this.ctx.policy.current().version };
-    const r = sitingRadii(policy, input);
+    const r = sitingRadii(policy, input, true);
     const sites = pointsInBox(this.siteIndex, this.sites.length, lon, lat, r.sitesM).map((i) => this.sites[i]!).filter((s) => !without.has(s.id));
     const sensitivePlaces = this.places.near(lon, lat, r.placesM);
     const zones = this.zones.filter(({ box: [w, s, e, n] }) => w <= lon && lon <= e && s <= lat && lat <= n).map((z) => z.zone);
