@@ -12,12 +12,14 @@ export interface SitingRadii {
 }
 
 /** The radii of the context for a point and height. Structures: rules measure on the ellipsoid, the stores on the
- *  sphere (up to 0.23% apart, DOMAIN.md section 9), so 1% more keeps every structure of the point's density cell
- *  (or, when the caller counts the cell itself, of the rules' own radii). Places: the rules' radii alone — the
- *  density cell holds no place a rule reads, and a context of the same places everywhere gives the same answers. */
+ *  sphere (under 0.6% apart over short distances anywhere), so 1% more keeps every structure of the point's density
+ *  cell — or, when the caller counts the cell itself, of share_first's radius, the only other rule that reads them.
+ *  Places: the rules' radii alone — the density cell holds no place a rule reads, and a context of the same places
+ *  everywhere gives the same answers. */
 export function sitingRadii(policy: Policy, at: Pick<SitingInput, 'lat' | 'height_m'>, densityCounted = false): SitingRadii {
+  const share = policy.rules.share_first;
   return {
-    sitesM: Math.ceil(sitingSearchRadiusM(policy, at, densityCounted) * 1.01),
+    sitesM: Math.ceil((densityCounted ? (share.enabled ? share.radius_m : 0) : sitingSearchRadiusM(policy, at)) * 1.01),
     placesM: sitingSearchRadiusM(policy, at, true),
   };
 }

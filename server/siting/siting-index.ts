@@ -101,7 +101,10 @@ export class SitingIndex {
     let total = 0;
     for (let k = 0; k < count; k++) {
       const slot = hits[k]!;
-      if (c.status[slot] !== DECOMMISSIONED && c.id[slot] !== excludeSiteId && cellIdOf(c.lon[slot]!, c.lat[slot]!, cellKm) === cell) total++;
+      if (c.status[slot] === DECOMMISSIONED || c.id[slot] === excludeSiteId) continue;
+      // The cell is a lon/lat rectangle: only a point on (or a hair from) its edges needs the exact cell test.
+      const [x, y] = [c.lon[slot]!, c.lat[slot]!];
+      if ((x > w + 1e-9 && x < e - 1e-9 && y > s + 1e-9 && y < n - 1e-9) || cellIdOf(x, y, cellKm) === cell) total++;
     }
     return total;
   }

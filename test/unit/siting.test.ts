@@ -132,6 +132,24 @@ describe('fixtures checked against independent computations', () => {
     expect(r.message.fa).toContain('۱۵۰ متری');
   });
 
+  it('share_first counts and lists exactly the structures within the radius on the ellipsoid, nearest first', () => {
+    const { input, ctx } = load('share-first.geojson');
+    // 60 structures from 100 m to 420 m in every direction, a dozen within a metre of the 400 m radius.
+    const sites = Array.from({ length: 60 }, (_, i) => {
+      const d = i < 12 ? 399.4 + i * 0.1 : 100 + ((i * 37) % 320);
+      const at = WGS84.Direct(input.lat, input.lon, (i * 97) % 360, d);
+      return { id: 1000 + i, code: `S-${i}`, lon: at.lon2!, lat: at.lat2!, structure_type: 'monopole' as const, height_m: 30, operators: ['mtn'], status: 'active' as const };
+    });
+    const r = checkSiting(input, { ...ctx, sites }).rules.find((x) => x.rule === 'share_first')!;
+    const reference = sites
+      .map((s) => ({ id: s.id, d: WGS84.Inverse(input.lat, input.lon, s.lat, s.lon).s12! }))
+      .filter((x) => x.d <= 400)
+      .sort((a, b) => a.d - b.d);
+    expect(r.message.en).toContain(`${reference.length} existing structures within 400 m`);
+    expect(r.related.map((x) => x.id)).toEqual(reference.slice(0, 20).map((x) => x.id));
+    r.related.forEach((x, i) => expect(x.distance_m).toBeCloseTo(reference[i]!.d, 4));
+  });
+
   it('density counts the active structures inside the cell, plus the new one', () => {
     for (const name of ['density-warn.geojson', 'density-at-limit.geojson']) {
       const { input, ctx, props } = load(name);
