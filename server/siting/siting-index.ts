@@ -33,9 +33,19 @@ export class SitingIndex {
     this.exposure = new RegistryExposureField(siteIndex, nearby);
   }
 
+  /** Structures as checkSiting reads them, made once per slot and dropped when their site is written. */
+  private readonly objects = new Map<number, SitingSite>();
+
   /** Follows a committed write of these sites (none named: any may have changed). */
   sitesChanged(ids: readonly number[]): void {
     this.exposure.changed(ids);
+    if (ids.length === 0 || ids.length > 10_000) this.objects.clear();
+    else {
+      for (const id of ids) {
+        const slot = this.siteIndex().slotOf(id);
+        this.objects.delete(slot);
+      }
+    }
   }
 
   /** Structures of any status within radiusM (haversine) of the point, by id: NearbyStore.sitesWithin from memory. */
@@ -43,16 +53,24 @@ export class SitingIndex {
     const idx = this.siteIndex();
     const { hits, count } = idx.range(...box(lon, lat, radiusM));
     const c = idx.cols;
-    const out: SitingSite[] = [];
-    for (let k = 0; k < count; k++) {
-      const s = hits[k]!;
-      if (haversineM(lon, lat, c.lon[s]!, c.lat[s]!) > radiusM) continue;
-      out.push({
-        id: c.id[s]!, code: c.code[s]!, lon: c.lon[s]!, lat: c.lat[s]!, structure_type: STRUCTURE_TYPES[c.structure[s]!]!,
-        height_m: c.height[s]!, operators: this.operatorsOf(idx, c.ops[s]!), status: SITE_STATUSES[c.status[s]!]!,
-      });
+    let n = 0;
+    for (let k = 0; k < count; k++) if (haversineM(lon, lat, c.lon[hits[k]!]!, c.lat[hits[k]!]!) <= radiusM) hits[n++] = hits[k]!;
+    // Slots are in id order while ids only grew (SiteIndex.ordered): a numeric sort, not a comparator.
+    const slots = hits.subarray(0, n).sort();
+    const out: SitingSite[] = new Array(n);
+    for (let k = 0; k < n; k++) {
+      const s = slots[k]!;
+      let site = this.objects.get(s);
+      if (!site) {
+        site = {
+          id: c.id[s]!, code: c.code[s]!, lon: c.lon[s]!, lat: c.lat[s]!, structure_type: STRUCTURE_TYPES[c.structure[s]!]!,
+          height_m: c.height[s]!, operators: this.operatorsOf(idx, c.ops[s]!), status: SITE_STATUSES[c.status[s]!]!,
+        };
+        this.objects.set(s, site);
+      }
+      out[k] = site;
     }
-    return out.sort((a, b) => a.id - b.id);
+    return idx.ordered ? out : out.sort((a, b) => a.id - b.id);
   }
 
   /** Sensitive places whose geometry comes within radiusM (ellipsoidal) of the point, by id. */
