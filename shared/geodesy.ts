@@ -218,11 +218,18 @@ export function nearestBoundaryPoint(lon: number, lat: number, geometry: AreaGeo
   return { lon: bestLon, lat: bestLat, distanceM: ellipsoidalDistanceM(lon, lat, bestLon, bestLat) };
 }
 
+/** The last distance asked of each place geometry: a siting check asks the same place from the same point four
+ *  times (gathering, sensitive_buffer, fall_zone, exposure_sensitive). A pure function's memo; geometries are
+ *  treated as immutable, as everywhere here. */
+const lastDistance = new WeakMap<object, { lon: number; lat: number; d: number }>();
+
 /** Ellipsoidal distance in metres from [lon, lat] to a place: to a Point, or to an area's boundary (0 inside it). */
 export function distanceToPlaceM(lon: number, lat: number, geometry: PlaceGeometry): number {
-  if (geometry.type === 'Point') {
-    return ellipsoidalDistanceM(lon, lat, geometry.coordinates[0]!, geometry.coordinates[1]!);
-  }
-  if (pointInPolygon(lon, lat, geometry)) return 0;
-  return nearestBoundaryPoint(lon, lat, geometry).distanceM;
+  const last = lastDistance.get(geometry);
+  if (last && last.lon === lon && last.lat === lat) return last.d;
+  let d: number;
+  if (geometry.type === 'Point') d = ellipsoidalDistanceM(lon, lat, geometry.coordinates[0]!, geometry.coordinates[1]!);
+  else d = pointInPolygon(lon, lat, geometry) ? 0 : nearestBoundaryPoint(lon, lat, geometry).distanceM;
+  lastDistance.set(geometry, { lon, lat, d });
+  return d;
 }
