@@ -1,8 +1,8 @@
-/** Every antenna of the registry in the exposure sums' layout (shared/exposure-sums.ts), one structure per slot of
- *  the in-memory site index, so the siting check's exposure_sensitive rule sums the antennas within 2 km of a place
- *  through the site index's tree instead of reading tens of thousands of antenna rows per check. Built on first use
- *  (one pass over the antennas table), then kept current: a write re-reads only the structures it names, appending
- *  their antennas (the space they leave is reclaimed by a rebuild once it outgrows the live part). Sums at a point
+/** Every antenna of the registry in the exposure sums' layout (shared/exposure-sums.ts), one entry per standing
+ *  structure laid out in Morton order, so the siting check's exposure_sensitive rule sums the antennas within 2 km of
+ *  a place found through the site index's tree instead of reading tens of thousands of antenna rows per check. Built
+ *  on first use (one pass over the antennas table), then kept current: a write re-reads only the structures it names,
+ *  appending their antennas (the space they leave is reclaimed by a rebuild once it outgrows the live part). Sums at a point
  *  are memoised (the exposure rule asks the same reference points of a place at every check near it) until a write
  *  touches a structure within the cutoff of that point: only those are forgotten. */
 import { EARTH_RADIUS_M } from '../../shared/geodesy.js';
@@ -36,6 +36,7 @@ const unit = (lon: number, lat: number): [number, number, number] => {
 /** Squared chord of a great-circle distance (the sums' cutoff test), with a metre of slack. */
 const chord2 = (m: number) => (2 * Math.sin((m + 1) / (2 * EARTH_RADIUS_M))) ** 2;
 
+/** Existing antennas' exposure at any point, over the whole registry (the server's `existingExposure`). */
 export class RegistryExposureField implements ExposureField {
   sites: Float64Array<ArrayBuffer> = new Float64Array(0);
   antennas: Float64Array<ArrayBuffer> = new Float64Array(0);
