@@ -1,5 +1,4 @@
 /** The measurements of one dataset: each case returns ours, the naive way and their ratio. */
-import KDBush from 'kdbush';
 import { generateDemo, KARAJ_BBOX } from '../data/generate/index.js';
 import { exposureAt, packAntennas } from '../shared/exposure.js';
 import { EXPOSURE_CUTOFF_M, exposureGrid, exposureGridNaive, type Bbox } from '../shared/exposure-grid.js';
@@ -8,7 +7,7 @@ import { narrowSitingContext } from '../shared/siting-context.js';
 import { gatherSitingContext, runSitingCheck } from '../server/siting/context.js';
 import { densityFeatures, siteCounts } from '../server/index/site-stats.js';
 import type { Fixture } from './fixture.js';
-import { round, time, viewBBox, type Timing } from './measure.js';
+import { pointsNear, round, time, viewBBox, type Timing } from './measure.js';
 import { sqlBaselines, superclusterOf } from './naive.js';
 
 type BBox = [number, number, number, number];
@@ -128,14 +127,7 @@ export function sitingCases(fx: Fixture, pts: Array<[number, number]>, out: Reco
 export function exposureGridCase(full: boolean, out: Record<string, unknown>, rows: Row[]): void {
   const ants = generateDemo().sites.flatMap((s) => s.antennas.map((a) => ({ ...a, lon: s.lon, lat: s.lat })));
   const packed = packAntennas(ants);
-  const tree = new KDBush(ants.length);
-  for (const a of ants) tree.add(a.lon, a.lat);
-  tree.finish();
-  const near = (lon: number, lat: number, r: number) => {
-    const d = (r * 1.01) / 111_194.9;
-    const dl = d / Math.cos((lat * Math.PI) / 180);
-    return tree.range(lon - dl, lat - d, lon + dl, lat + d);
-  };
+  const near = pointsNear(ants);
   // About 1 × 1 km in the centre: the all-pairs baseline takes seconds even there.
   const window: Bbox = [50.986, 35.831, 50.997, 35.84];
   const fast = time(() => exposureGrid(window, 25, packed, near), 3000, 1, 20);

@@ -4,13 +4,13 @@
  *  timed on a sample of rows and extrapolated to the grid. Wall time and process CPU time (all threads) side by side,
  *  medians of --runs; and the fast grid's largest relative error against the exact sums over every cell.
  *  Usage: npx tsx bench/exposure-grid.ts [--runs 3] [--cell 25] [--no-indexed] [--naive-rows 6] */
-import KDBush from 'kdbush';
 import { KARAJ_BBOX, generateDemo } from '../data/generate/index.js';
 import { FAR_RATIO, type FarFieldStats } from '../shared/exposure-far-field.js';
 import { FAR_FIELD_TOLERANCE, exposureGrid, exposureGridFast, exposureGridLayout, exposureGridNaive, type Bbox } from '../shared/exposure-grid.js';
 import { packAntennas } from '../shared/exposure.js';
 import { ExposureIndex } from '../server/index/exposure.js';
 import type { NearbyStore } from '../server/store/nearby.js';
+import { pointsNear } from './measure.js';
 
 const arg = (name: string, fallback: string) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -88,14 +88,7 @@ const servedMatches = served.value.values.every((v, i) => v === fast[i]);
 // The exact indexed grid of shared/exposure-grid.ts (the previous server path), once: minutes on this machine.
 let indexed: (Timing & { value: { values: number[] } }) | null = null;
 if (withIndexed) {
-  const tree = new KDBush(ants.length);
-  for (const a of ants) tree.add(a.lon, a.lat);
-  tree.finish();
-  const near = (lon: number, lat: number, r: number) => {
-    const d = (r * 1.01) / 111_194.9;
-    const dl = d / Math.cos((lat * Math.PI) / 180);
-    return tree.range(lon - dl, lat - d, lon + dl, lat + d);
-  };
+  const near = pointsNear(ants);
   indexed = await measure(() => exposureGrid(bbox, cellM, packed, near));
 }
 const kernelVsIndexed = indexed ? indexed.value.values.reduce((m, v, i) => Math.max(m, v === exact.value.values[i] ? 0 : Math.abs(v - exact.value.values[i]!) / v), 0) : null;

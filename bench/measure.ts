@@ -1,4 +1,5 @@
 /** Timing helpers for the bench: repeat a call, report the median and the rate. */
+import KDBush from 'kdbush';
 
 export interface Timing {
   runs: number;
@@ -63,4 +64,17 @@ export async function timeAsync(fn: (i: number) => Promise<unknown>, budgetMs = 
   samples.sort((a, b) => a - b);
   const at = (q: number) => samples[Math.min(samples.length - 1, Math.floor(q * samples.length))]!;
   return { runs: samples.length, median_ms: round(at(0.5)), p99_ms: round(at(0.99)), per_s: Math.round((samples.length / total) * 1000) };
+}
+
+/** A kdbush over points and the `near` the exact indexed exposure grid takes: indexes of the points in the box of
+ *  radius r (1% padded) around a point. */
+export function pointsNear(points: ReadonlyArray<{ lon: number; lat: number }>): (lon: number, lat: number, r: number) => number[] {
+  const tree = new KDBush(points.length);
+  for (const a of points) tree.add(a.lon, a.lat);
+  tree.finish();
+  return (lon, lat, r) => {
+    const d = (r * 1.01) / 111_194.9;
+    const dl = d / Math.cos((lat * Math.PI) / 180);
+    return tree.range(lon - dl, lat - d, lon + dl, lat + d);
+  };
 }

@@ -9,13 +9,12 @@ import { EARTH_RADIUS_M } from '../../shared/geodesy.js';
 import { SITE_STATUSES } from '../../shared/model.js';
 import { SUM_ANTENNA_STRIDE, SUM_COUNT, SUM_SITE_STRIDE, addExposureSums, morton, writeSumAntenna, writeSumSite, type ExposureField, type SumAntenna } from '../../shared/exposure-sums.js';
 import { ALIVE, type SiteIndex } from './site-index.js';
-import type { ExposureRow, NearbyStore } from '../store/nearby.js';
+import { radiusBBox, type ExposureRow, type NearbyStore } from '../store/nearby.js';
 
 const DECOMMISSIONED = SITE_STATUSES.indexOf('decommissioned');
 /** Writes naming more sites than this are followed by a rebuild (as the site index re-reads everything). */
 const MANY = 10_000;
 const MEMO_MAX = 100_000;
-const M_PER_DEG = 111_194.9;
 const RAD = Math.PI / 180;
 
 /** Sums at a point, with the point's unit vector and the cutoff's squared chord, to forget them when a structure
@@ -136,9 +135,7 @@ export class RegistryExposureField implements ExposureField {
    *  and near each other in memory); a buffer reused by the next call. */
   private candidates(lon: number, lat: number, cutoffM: number): { hits: Int32Array; count: number } {
     const idx = this.current();
-    const dLat = (cutoffM * 1.01) / M_PER_DEG;
-    const dLon = Math.min(180, dLat / Math.max(Math.cos((lat * Math.PI) / 180), 1e-6));
-    const { hits, count } = idx.range(lon - dLon, lat - dLat, lon + dLon, lat + dLat);
+    const { hits, count } = idx.range(...radiusBBox(lon, lat, cutoffM));
     let n = 0;
     for (let k = 0; k < count; k++) {
       const pos = hits[k]! < this.posOf.length ? this.posOf[hits[k]!]! : -1;

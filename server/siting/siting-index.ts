@@ -12,11 +12,10 @@ import { exposureReferencePoints } from '../../shared/siting/exposure-sensitive.
 import { RegistryExposureField } from '../index/exposure-field.js';
 import type { SiteIndex } from '../index/site-index.js';
 import { PlaceIndex } from '../planning/place-index.js';
-import type { NearbyStore } from '../store/nearby.js';
+import { radiusBBox, type NearbyStore } from '../store/nearby.js';
 import type { PlaceStore } from '../store/places.js';
 
 const DECOMMISSIONED = SITE_STATUSES.indexOf('decommissioned');
-const M_PER_DEG = 111_194.9;
 
 export class SitingIndex {
   /** Existing antennas' exposure at any point (exposure_sensitive's `existingExposure`). */
@@ -51,7 +50,7 @@ export class SitingIndex {
   /** Structures of any status within radiusM (haversine) of the point, by id: NearbyStore.sitesWithin from memory. */
   sitesWithin(lon: number, lat: number, radiusM: number): SitingSite[] {
     const idx = this.siteIndex();
-    const { hits, count } = idx.range(...box(lon, lat, radiusM));
+    const { hits, count } = idx.range(...radiusBBox(lon, lat, radiusM));
     const c = idx.cols;
     let n = 0;
     for (let k = 0; k < count; k++) if (haversineM(lon, lat, c.lon[hits[k]!]!, c.lat[hits[k]!]!) <= radiusM) hits[n++] = hits[k]!;
@@ -135,11 +134,4 @@ export class SitingIndex {
     }
     return list;
   }
-}
-
-/** The box around a circle of radiusM, padded by 1%. */
-function box(lon: number, lat: number, radiusM: number): [number, number, number, number] {
-  const dLat = (radiusM * 1.01) / M_PER_DEG;
-  const dLon = Math.min(180, dLat / Math.max(Math.cos((lat * Math.PI) / 180), 1e-6));
-  return [lon - dLon, lat - dLat, lon + dLon, lat + dLat];
 }
