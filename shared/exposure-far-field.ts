@@ -126,7 +126,8 @@ export function farFieldRows(
   const nearBuf = new Float64Array(count * SITE_STRIDE);
   const nodeXYZ = new Float64Array(48);
   const siteNodes = new Float64Array(16);
-  const [tb, ta, tv] = [0, 0, 0].map(() => new Float64Array(maxAntennas * 16)) as [Float64Array, Float64Array, Float64Array];
+  const [tb, ta] = [new Float64Array(maxAntennas * 16), new Float64Array(maxAntennas * 16)];
+  const tr = new Float64Array(maxAntennas * 4);
   const colCos = new Float64Array(cols);
   const colSin = new Float64Array(cols);
   for (let c = 0; c < cols; c++) {
@@ -166,34 +167,38 @@ export function farFieldRows(
       if (masked) items[lv]!.add(o, false);
       return true;
     }
-    siteTermsAtNodes(nodeXYZ, heightM, sites, o, antennas, tb, ta, tv);
+    siteTermsAtNodes(nodeXYZ, heightM, sites, o, antennas, tb, ta, tr);
     for (let j = 0; j < n; j++) {
-      let aMin = Infinity;
-      let aMax = -Infinity;
-      let vMin = Infinity;
-      let vMax = -Infinity;
-      for (let k = j * 16; k < j * 16 + 16; k++) {
-        const a = ta[k]!;
-        const v = tv[k]!;
-        if (a < aMin) aMin = a;
-        if (a > aMax) aMax = a;
-        if (v < vMin) vMin = v;
-        if (v > vMax) vMax = v;
-      }
+      const aMin = tr[j * 4]!;
+      const aMax = tr[j * 4 + 1]!;
+      const vMin = tr[j * 4 + 2]!;
+      const vMax = tr[j * 4 + 3]!;
       if (!(vMax <= VERTICAL_CAP_DB - KINK_MARGIN_DB || vMin >= VERTICAL_CAP_DB + KINK_MARGIN_DB)) return false;
-      if (!(aMax <= FLOOR_DB - KINK_MARGIN_DB || aMin >= FLOOR_DB + KINK_MARGIN_DB)) {
-        tv[j * 16] = NaN; // marks the antenna as kinked below
-      }
+      // Marks the antenna as kinked below.
+      if (!(aMax <= FLOOR_DB - KINK_MARGIN_DB || aMin >= FLOOR_DB + KINK_MARGIN_DB)) tr[j * 4] = NaN;
     }
     siteNodes.fill(0);
     for (let j = 0; j < n; j++) {
-      const kink = tv[j * 16] !== tv[j * 16];
-      const clip = kink ? items[lv]!.add(masked ? o : -1, true) : -1;
+      const kink = tr[j * 4] !== tr[j * 4];
+      if (!kink && tr[j * 4]! >= FLOOR_DB) {
+        // Wholly on the floor: no gain to compute.
+        for (let k = 0; k < 16; k++) siteNodes[k]! += tb[j * 16 + k]! * FLOOR_GAIN;
+        continue;
+      }
+      if (!kink) {
+        for (let k = 0; k < 16; k++) {
+          const b = tb[j * 16 + k]!;
+          const a = ta[j * 16 + k]!;
+          siteNodes[k]! += a >= FLOOR_DB ? b * FLOOR_GAIN : b * gainOf(a);
+        }
+        continue;
+      }
+      const clip = 16 * items[lv]!.add(masked ? o : -1, true);
+      const clipNodes = items[lv]!.nodes;
       for (let k = 0; k < 16; k++) {
         const b = tb[j * 16 + k]!;
-        const a = ta[j * 16 + k]!;
-        siteNodes[k]! += kink || a >= FLOOR_DB ? b * FLOOR_GAIN : b * gainOf(a);
-        if (kink) items[lv]!.nodes[clip * 16 + k] = b * (gainOf(a) - FLOOR_GAIN);
+        siteNodes[k]! += b * FLOOR_GAIN;
+        clipNodes[clip + k] = b * (gainOf(ta[j * 16 + k]!) - FLOOR_GAIN);
       }
     }
     if (masked) items[lv]!.nodes.set(siteNodes, 16 * items[lv]!.add(o, false));
@@ -223,7 +228,8 @@ export function farFieldRows(
       // Equirectangular at the pair's mean latitude: planar distances within millimetres of the great circle's here.
       const dx = Math.abs((sites[o + S_LON_RAD]! - lonT) * EARTH_RADIUS_M * ((sites[o + S_COS_LAT]! + cosT) / 2));
       const dy = Math.abs((sites[o + S_LAT_RAD]! - latT) * EARTH_RADIUS_M);
-      const [ex, ey] = [dx > hx ? dx - hx : 0, dy > hy ? dy - hy : 0];
+      const ex = dx > hx ? dx - hx : 0;
+      const ey = dy > hy ? dy - hy : 0;
       const min2 = ex * ex + ey * ey;
       if (min2 > cutOut2) continue;
       if (min2 < far2 || !farSite(o, lv, (dx + hx) ** 2 + (dy + hy) ** 2 > cutIn2)) rest[nRest++] = src[k]!;
@@ -247,10 +253,12 @@ export function farFieldRows(
     const v = nodeVals[1]!;
     for (let r = r0; r < rEnd; r++) {
       const lat = (l.north - (r + 0.5) * l.dLat) * RAD;
-      const [cl, sl] = [Math.cos(lat), Math.sin(lat)];
+      const cl = Math.cos(lat);
+      const sl = Math.sin(lat);
       for (let a = 1; a <= top; a++) if (items[a]!.count) items[a]!.row(r - origin[2 * a + 1]!);
       for (let c = c0, i = (r - rowStart) * cols + c0; c < cEnd; c++, i++) {
-        const [px, py] = [cl * colCos[c]!, cl * colSin[c]!];
+        const px = cl * colCos[c]!;
+        const py = cl * colSin[c]!;
         let s = ratioSum(px, py, sl, heightM, nearBuf, nRest, antennas, cut2);
         if (L > 0) s += bicubic(v, 0, toCell, (c - c0) * 4, toCell, (r - r0) * 4);
         for (let a = 1; a <= top; a++) if (items[a]!.count) s += items[a]!.at(c - origin[2 * a]!, px, py, sl, sites, cut2);

@@ -186,17 +186,24 @@ const nodeDelta = new Float64Array(16);
 const nodeAV = new Float64Array(16);
 
 /** The terms of each antenna of the site at offset o at the 16 interpolation nodes of a tile (unit vectors xyz[3k ..]),
- *  for interpolating a far site: K/r² into base, A_H + min(A_V, 20) without the 25 dB floor into att, and A_V without
- *  its cap into aV, each at [antenna · 16 + node]; the antenna's ratio is base · 10^(−min(att, 25)/10). The site is
+ *  for interpolating a far site: K/r² into base and A_H + min(A_V, 20) without the 25 dB floor into att, each at
+ *  [antenna · 16 + node], and per antenna the least and greatest att and A_V (without its cap) over the nodes into
+ *  range[antenna · 4 ..]; the antenna's ratio is base · 10^(−min(att, 25)/10). The site is
  *  read once and each layer's distances and vertical angles serve its antennas at all nodes; divisions become
  *  multiplications (K times 1/r², 12/70² φ²), each within an ulp. Returns the site's number of antennas. */
 export function siteTermsAtNodes(
   xyz: Float64Array, heightM: number, sites: Float64Array, o: number, antennas: Float64Array,
-  base: Float64Array, att: Float64Array, aV: Float64Array,
+  base: Float64Array, att: Float64Array, range: Float64Array,
 ): number {
-  const [sx, sy, sz] = [sites[o]!, sites[o + 1]!, sites[o + 2]!];
-  const [ex, ey] = [sites[o + S_EX]!, sites[o + S_EX + 1]!];
-  const [nx, ny, nz] = [sites[o + S_NX]!, sites[o + S_NX + 1]!, sites[o + S_NX + 2]!];
+  // Plain consts, not array destructuring: V8 does not always take the literal apart in hot code (measured).
+  const sx = sites[o]!;
+  const sy = sites[o + 1]!;
+  const sz = sites[o + 2]!;
+  const ex = sites[o + S_EX]!;
+  const ey = sites[o + S_EX + 1]!;
+  const nx = sites[o + S_NX]!;
+  const ny = sites[o + S_NX + 1]!;
+  const nz = sites[o + S_NX + 2]!;
   for (let k = 0; k < 16; k++) {
     const dx = xyz[3 * k]! - sx;
     const dy = xyz[3 * k + 1]! - sy;
@@ -232,14 +239,26 @@ export function siteTermsAtNodes(
     const kw = antennas[a + 2]!;
     const az = antennas[a + 3]!;
     const omni = az !== az;
+    let attMin = Infinity;
+    let attMax = -Infinity;
+    let vMin = Infinity;
+    let vMax = -Infinity;
     for (let k = 0, i = j * 16; k < 16; k++, i++) {
       let phi = omni ? 0 : nodeBrg[k]! - az;
       if (phi < -180) phi += 360;
       const v = nodeAV[k]!;
+      const t = phi * phi * (12 / 4900) + (v < VERTICAL_CAP_DB ? v : VERTICAL_CAP_DB);
       base[i] = kw * nodeInvR2[k]!;
-      aV[i] = v;
-      att[i] = phi * phi * (12 / 4900) + (v < VERTICAL_CAP_DB ? v : VERTICAL_CAP_DB);
+      att[i] = t;
+      if (t < attMin) attMin = t;
+      if (t > attMax) attMax = t;
+      if (v < vMin) vMin = v;
+      if (v > vMax) vMax = v;
     }
+    range[j * 4] = attMin;
+    range[j * 4 + 1] = attMax;
+    range[j * 4 + 2] = vMin;
+    range[j * 4 + 3] = vMax;
   }
   return n;
 }

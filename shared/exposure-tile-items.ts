@@ -35,7 +35,10 @@ export class TileItems {
   /** Reduces every term to a cubic along the tile row at position ry (0 = the tile's first row). */
   row(ry: number): void {
     const w = this.toCell;
-    const [w0, w1, w2, w3] = [w[ry * 4]!, w[ry * 4 + 1]!, w[ry * 4 + 2]!, w[ry * 4 + 3]!];
+    const w0 = w[ry * 4]!;
+    const w1 = w[ry * 4 + 1]!;
+    const w2 = w[ry * 4 + 2]!;
+    const w3 = w[ry * 4 + 3]!;
     for (let t = 0; t < this.count; t++) {
       const o = t * 16;
       for (let kx = 0; kx < 4; kx++) {
@@ -47,7 +50,10 @@ export class TileItems {
   /** Σ of the terms at the cell at position cx of the current row, whose unit vector is (px, py, pz). */
   at(cx: number, px: number, py: number, pz: number, sites: Float64Array, cut2: number): number {
     const w = this.toCell;
-    const [w0, w1, w2, w3] = [w[cx * 4]!, w[cx * 4 + 1]!, w[cx * 4 + 2]!, w[cx * 4 + 3]!];
+    const w0 = w[cx * 4]!;
+    const w1 = w[cx * 4 + 1]!;
+    const w2 = w[cx * 4 + 2]!;
+    const w3 = w[cx * 4 + 3]!;
     let s = 0;
     for (let t = 0; t < this.count; t++) {
       const o = this.site[t]!;
