@@ -7,8 +7,10 @@
  *  as the exact sum), and the pattern's −25 dB floor, min(A_H + A_V, 25), whose kink would cost the cubic up to a
  *  fifth of a floor-level term (an antenna whose kink crosses a smallest tile adds its floor term to the tile's sum
  *  and the smooth excess above it per cell, clipped at 0: max(·, floor) = floor + max(· − floor, 0)). Near sites, and
- *  far ones with A_V crossing its 20 dB cap in the tile, are summed exactly per cell. The error this leaves is
- *  measured, not assumed: FAR_FIELD_TOLERANCE in shared/exposure-grid.ts. */
+ *  far ones with A_V crossing its 20 dB cap in the tile, are summed exactly per cell. An isolated sector seen near its
+ *  pattern's steep tail is smooth but not cubic over a tile (it erred by up to 0.74% alone): each far site is also
+ *  summed exactly at its tile's centre, and one the cubic misses there by over 0.1% goes on to smaller tiles. The error
+ *  this leaves is measured, not assumed: FAR_FIELD_TOLERANCE in shared/exposure-grid.ts. */
 import { EARTH_RADIUS_M } from './geodesy.js';
 import {
   FLOOR_DB, S_COS_LAT, S_COUNT, S_LAT_RAD, S_LON_RAD, SITE_STRIDE, VERTICAL_CAP_DB, chord2Of, gainOf, ratioSum, siteTermsAtNodes, type GridSites,
@@ -32,6 +34,10 @@ const KINK_MARGIN_DB = 0.5;
 /** Metres of slack on the tiles' cutoff tests: classify's planar distance is within millimetres of the great
  *  circle's at 2 km, and slack only moves sites to the per-cell path, which tests every cell exactly. */
 const MARGIN_M = 1;
+/** Largest relative error of a far site's interpolated ratio at its tile's centre, where the cubic through the nodes
+ *  errs most; a site beyond it goes to the children (or, at level 1, is summed exactly). A site interpolated within
+ *  a relative error ε at every cell adds at most ε to the cell's relative error, all terms being positive. */
+const CENTRE_CHECK = 1e-3;
 const RAD = Math.PI / 180;
 const FLOOR_GAIN = gainOf(FLOOR_DB);
 
@@ -48,7 +54,8 @@ export function tilePlan(cellM: number, cutoffM: number, farRatio = FAR_RATIO): 
   return { levels, topCells: TILE_CELLS * 2 ** Math.max(0, levels - 1) };
 }
 
-/** Work counters: antenna evaluations at cells and at nodes, and per-cell interpolated terms (cheap). */
+/** Work counters: antenna evaluations at cells and at nodes (16 per tile and the centre check), and per-cell
+ *  interpolated terms (cheap). */
 export interface FarFieldStats {
   exact: number;
   nodes: number;
@@ -123,6 +130,14 @@ export function farFieldRows(
     return new TileItems(lv >= 1 ? grid.antennas.length / 4 + count : 0, w);
   });
   const origin = new Int32Array(2 * (top + 1));
+  // Lagrange weights at the centre of a tile of each level, the centre's unit vector, and one site's numbers.
+  const centreW = Array.from({ length: top + 1 }, (_, lv) => {
+    const w = new Float64Array(4);
+    if (lv >= 1) lagrange(TILE_CELLS * 2 ** (lv - 1) - 1, (TILE_CELLS * 2 ** (lv - 1) - 1) / 2, w, 0);
+    return w;
+  });
+  const centre = new Float64Array(3);
+  const oneSite = new Float64Array(SITE_STRIDE);
   const nearBuf = new Float64Array(count * SITE_STRIDE);
   const nodeXYZ = new Float64Array(48);
   const siteNodes = new Float64Array(16);
@@ -157,17 +172,19 @@ export function farFieldRows(
 
   /** Interpolates the far site at offset o over the current tile of level lv: its smooth terms into the tile's
    *  nodes (or, masked by the cutoff, into a per-cell term), kinked antennas as clipped per-cell terms. False when it
-   *  cannot be (A_V crosses its cap in the tile, or masked on a tile above MASKED_CELLS): the caller sends it down to
-   *  the children or, at level 1, sums it exactly. */
+   *  cannot be (A_V crosses its cap in the tile, masked on a tile above MASKED_CELLS, or the interpolation misses the
+   *  exact ratio at the tile's centre by more than CENTRE_CHECK): the caller sends it down to the children or, at
+   *  level 1, sums it exactly. */
   const farSite = (o: number, lv: number, masked: boolean): boolean => {
     if (masked && TILE_CELLS * 2 ** (lv - 1) > MASKED_CELLS) return false;
     const n = sites[o + S_COUNT]!;
-    stats.nodes += 16 * n;
+    stats.nodes += 17 * n;
     if (countOnly) {
       if (masked) items[lv]!.add(o, false);
       return true;
     }
     siteTermsAtNodes(nodeXYZ, heightM, sites, o, antennas, tb, ta, tr);
+    const before = items[lv]!.count;
     for (let j = 0; j < n; j++) {
       const aMin = tr[j * 4]!;
       const aMax = tr[j * 4 + 1]!;
@@ -201,9 +218,28 @@ export function farFieldRows(
         clipNodes[clip + k] = b * (gainOf(ta[j * 16 + k]!) - FLOOR_GAIN);
       }
     }
+    if (!checkedAtCentre(o, lv, before)) {
+      items[lv]!.count = before;
+      return false;
+    }
     if (masked) items[lv]!.nodes.set(siteNodes, 16 * items[lv]!.add(o, false));
     else for (let k = 0; k < 16; k++) nodeVals[lv]![k]! += siteNodes[k]!;
     return true;
+  };
+
+  /** Whether the site's interpolated terms (siteNodes and the clipped terms from index `from` on) are within
+   *  CENTRE_CHECK of its exact ratio at the tile's centre, where the cubic through the nodes errs most. */
+  const checkedAtCentre = (o: number, lv: number, from: number): boolean => {
+    const w = centreW[lv]!;
+    let interpolated = bicubic(siteNodes, 0, w, 0, w, 0);
+    const it = items[lv]!;
+    for (let t = from; t < it.count; t++) {
+      const v = bicubic(it.nodes, 16 * t, w, 0, w, 0);
+      if (v > 0) interpolated += v;
+    }
+    for (let k = 0; k < SITE_STRIDE; k++) oneSite[k] = sites[o + k]!;
+    const exact = ratioSum(centre[0]!, centre[1]!, centre[2]!, heightM, oneSite, 1, antennas, Infinity);
+    return Math.abs(interpolated - exact) <= CENTRE_CHECK * exact;
   };
 
   /** The tile at level lv ≥ 1 with candidates ids[lv][0..n) and inherited node values nodeVals[lv]: sorts its sites
@@ -219,7 +255,12 @@ export function farFieldRows(
     const hx = ((size - 1) / 2) * l.dLon * RAD * EARTH_RADIUS_M * cosMax;
     const hy = ((size - 1) / 2) * l.dLat * RAD * EARTH_RADIUS_M;
     const far2 = L > 0 ? (farRatio * size * cellM) ** 2 : Infinity;
-    if (L > 0 && !countOnly) nodesOf(c0, r0, size);
+    if (L > 0 && !countOnly) {
+      nodesOf(c0, r0, size);
+      centre[0] = cosT * Math.cos(lonT);
+      centre[1] = cosT * Math.sin(lonT);
+      centre[2] = Math.sin(latT);
+    }
     items[lv]!.clear();
     [origin[2 * lv], origin[2 * lv + 1]] = [c0, r0];
     let nRest = 0;
