@@ -35,8 +35,8 @@ export interface ExposureGridOptions {
 /** Largest relative error of a fast grid cell against the exact sum over the same antennas, as promised: 0.5%.
  *  Measured at FAR_RATIO 3 (bench/exposure-grid.ts, test/unit/exposure-grid.test.ts): at most 0.08% over all
  *  436,050 cells of the Karaj urban bbox at 25 m with the demo registry (the worst at the sparse fringe, where a few
- *  far masts' pattern tails make the whole sum); at most 0.44% over 192 adversarial grids, rings of six isolated
- *  50 kW sectors facing a point from 0.7 to 2 km, turned and tilted, with nothing else near (alone in a cell, a
+ *  far masts' pattern tails make the whole sum); at most 0.44% over the test's 96 adversarial grids, rings of six
+ *  isolated 50 kW sectors facing a point from 0.7 to 2 km, turned and tilted, with nothing else near (alone in a cell, a
  *  sector's steep tail, A_H falling 13 dB from 70° to 101°, is what the cubic follows least well: 0.74% before each
  *  far site was also checked at its tile's centre). Cells are rounded to 3 significant digits on the wire (up to
  *  0.5% more). */
