@@ -31,7 +31,8 @@ export interface Config {
   version: string;
   /** Concern filings allowed per address per window (DAKAL_CONCERN_RATE). */
   concernRate: { max: number; windowMs: number };
-  /** Compute the exposure rule's sums at every sensitive place in the background at start. */
+  /** At start, in the background: compute the exposure rule's sums at every sensitive place and boot the exposure
+   *  grid's worker threads with the antennas. */
   warmExposure: boolean;
 }
 

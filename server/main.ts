@@ -25,6 +25,8 @@ console.log(`Dakal ${config.version} on http://localhost:${config.port} (databas
 if (config.warmExposure) {
   const warming = performance.now();
   void ctx.siting.warmInBackground(ctx.policy.current().policy).then(() => console.log(`siting: exposure at sensitive places ready in ${Math.round(performance.now() - warming)} ms`));
+  // The exposure grid's worker threads, booted and loaded with the antennas before the first map layer asks.
+  void ctx.exposure.warm().then((ms) => console.log(`exposure grid: worker threads ready in ${ms} ms`), () => undefined);
 }
 
 for (const sig of ['SIGINT', 'SIGTERM'] as const) {

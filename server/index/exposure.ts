@@ -6,7 +6,7 @@
 import { OBSERVER_HEIGHT_M, packAntennas } from '../../shared/exposure.js';
 import { FAR_RATIO, farFieldRows, tilePlan, type FarFieldStats, type SitesNear } from '../../shared/exposure-far-field.js';
 import { EXPOSURE_CUTOFF_M, MAX_GRID_CELLS, exposureGridLayout, gridOf, type Bbox, type ExposureGrid } from '../../shared/exposure-grid.js';
-import { ANTENNA_STRIDE, gridSites, type GridSites } from '../../shared/exposure-kernel.js';
+import { ANTENNA_STRIDE, SITE_STRIDE, S_LAT_RAD, S_LON_RAD, gridSites, type GridSites } from '../../shared/exposure-kernel.js';
 import { siteBuckets } from '../../shared/exposure-site-buckets.js';
 import type { NearbyStore } from '../store/nearby.js';
 import { GridWorkers } from './exposure-workers.js';
@@ -23,6 +23,7 @@ const ITEM_COST = 8;
 /** Work done between two yields to the event loop when computing in-process, in milliseconds. */
 const SLICE_MS = 20;
 const CACHE_SIZE = 16;
+const DEG = 180 / Math.PI;
 
 interface Built {
   generation: number;
@@ -120,6 +121,20 @@ export class ExposureIndex {
       this.cache.set(key, answer);
     }
     return answer;
+  }
+
+  /** Gets the first grid request ready at start-up: builds the index, starts the worker threads with the sites and
+   *  has them compute a small grid (2 km a side at 25 m around the middle site), so that request finds the threads
+   *  booted and their code compiled. Resolves with the milliseconds it took (0 with no antennas). */
+  async warm(): Promise<number> {
+    const t = performance.now();
+    const { count, sites } = this.index().sites;
+    if (!count) return 0;
+    const o = Math.floor(count / 2) * SITE_STRIDE;
+    const [lon, lat] = [sites[o + S_LON_RAD]! * DEG, sites[o + S_LAT_RAD]! * DEG];
+    const half = 1000 / 111_320;
+    await this.compute([lon - half / Math.cos(lat / DEG), lat - half, lon + half / Math.cos(lat / DEG), lat + half], 25, OBSERVER_HEIGHT_M);
+    return Math.round(performance.now() - t);
   }
 
   /** Worker threads running (0 before the first grid, or when they could not start and grids run in-process). */

@@ -8,7 +8,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { complianceDistanceM, exposureAt, packAntennas, type ExposureAntennaInput } from '../../shared/exposure.js';
 import { exposureGridNaive, FAR_FIELD_TOLERANCE, MAX_GRID_CELLS, type Bbox } from '../../shared/exposure-grid.js';
 import { generateSites } from '../../data/generate/index.js';
-import { MAX_GRID_EVALUATIONS } from '../../server/index/exposure.js';
+import { ExposureIndex, MAX_GRID_EVALUATIONS } from '../../server/index/exposure.js';
+import type { NearbyStore } from '../../server/store/nearby.js';
 import { call, counts, errorOf, login, startServer, type Session, type TestServer } from '../support/server.js';
 
 interface Expected {
@@ -123,6 +124,11 @@ describe('GET /api/exposure/grid', () => {
     expect(r.body.values).toHaveLength(naive.cols * naive.rows);
     naive.values.forEach((v, i) => expectRel(r.body.values[i], v, 0.005, `cell ${i}`));
     expect(Math.max(...r.body.values)).toBeGreaterThan(0);
+    // At most 3 significant digits on the wire, each value printed short.
+    for (const v of r.body.values as number[]) {
+      expect(Number(v.toPrecision(3))).toBe(v);
+      expect(String(v).replace(/^0\.0*|e.*$|\./g, '').replace(/0+$/, '').length).toBeLessThanOrEqual(3);
+    }
   });
 
   it('agrees with the point answer at a cell centre', async () => {
@@ -160,6 +166,18 @@ describe('GET /api/exposure/grid', () => {
     expect(flat.status).toBe(400);
     expect(errorOf(flat).fields).toHaveProperty(['query.bbox']);
     expect(counts(t.ctx)).toEqual(before);
+  });
+
+  it('warm() (the server\'s start) boots the worker threads with the registry before any grid, which then agrees', async () => {
+    const index = new ExposureIndex(t.ctx.nearby);
+    expect(index.threads()).toBe(0);
+    expect(await index.warm()).toBeGreaterThan(0);
+    expect(index.threads()).toBeGreaterThan(0);
+    expect((await index.grid(bbox, 100)).values).toEqual((await t.ctx.exposure.grid(bbox, 100)).values);
+    index.close();
+    const empty = new ExposureIndex({ allAntennas: () => [] } as unknown as NearbyStore);
+    expect(await empty.warm()).toBe(0);
+    empty.close();
   });
 
   it('answers the whole Karaj urban bbox at 25 m, each sampled cell within FAR_FIELD_TOLERANCE (+ rounding) of POST /api/exposure there', async () => {
