@@ -13,7 +13,8 @@ export function sendJson(req: Request, res: Response, body: unknown, contentType
   res.status(200).type(contentType).setHeader('Vary', 'Accept-Encoding');
   if (text.length >= MIN_BYTES && /\bgzip\b/.test(req.get('accept-encoding') ?? '')) {
     res.setHeader('Content-Encoding', 'gzip');
-    res.end(gzipSync(text, { level: 6 }));
+    // Level 4: the 3.4 MB of the Karaj exposure grid in 45–77 ms to 736 KB, where level 6 takes 190 ms for 714 KB.
+    res.end(gzipSync(text, { level: 4 }));
   } else {
     res.end(text);
   }

@@ -10,7 +10,17 @@ import { mount } from '../http/route.js';
 import { MAX_GRID_EVALUATIONS, type GridPlan } from '../index/exposure.js';
 
 /** Three significant digits: the layer colours ratios on a log scale, full doubles would triple the payload. */
-const compact = (v: number) => (v === 0 ? 0 : Number(v.toPrecision(3)));
+/** 10^0 to 10^22, each exact in binary. */
+const POW10 = Array.from({ length: 23 }, (_, k) => 10 ** k);
+/** v to 3 significant digits, as Number(v.toPrecision(3)) but by arithmetic (a third of its time on the 436,050 cells
+ *  of the Karaj grid: 35 ms against 90–170): the quotient of an integer and an exact power of ten prints short. Equal
+ *  on every value of that grid; on an exact decimal tie held a hair below it in binary (0.0009995) it may round up. */
+function compact(v: number): number {
+  if (v === 0 || !Number.isFinite(v)) return v;
+  const k = 2 - Math.floor(Math.log10(Math.abs(v)));
+  if (k > 22 || k < -22) return Number(v.toPrecision(3));
+  return k >= 0 ? Math.round(v * POW10[k]!) / POW10[k]! : Math.round(v / POW10[-k]!) * POW10[-k]!;
+}
 
 /** Mounts POST /api/exposure, GET /api/exposure and GET /api/exposure/grid. */
 export function exposureRoutes(r: Router, ctx: Ctx): void {
