@@ -13,7 +13,7 @@
  *  this leaves is measured, not assumed: FAR_FIELD_TOLERANCE in shared/exposure-grid.ts. */
 import { EARTH_RADIUS_M } from './geodesy.js';
 import {
-  FLOOR_DB, S_COS_LAT, S_COUNT, S_LAT_RAD, S_LON_RAD, SITE_STRIDE, VERTICAL_CAP_DB, chord2Of, gainOf, ratioSum, siteTermsAtNodes, type GridSites,
+  FLOOR_NODE_GAIN, S_COS_LAT, S_COUNT, S_LAT_RAD, S_LON_RAD, SITE_STRIDE, chord2Of, gainOf, ratioSum, siteSumAtNodes, type GridSites,
 } from './exposure-kernel.js';
 import type { Layout } from './exposure-grid.js';
 import { TileItems } from './exposure-tile-items.js';
@@ -39,7 +39,6 @@ const MARGIN_M = 1;
  *  a relative error ε at every cell adds at most ε to the cell's relative error, all terms being positive. */
 const CENTRE_CHECK = 1e-3;
 const RAD = Math.PI / 180;
-const FLOOR_GAIN = gainOf(FLOOR_DB);
 
 /** How a grid is tiled: interpolating levels (0: every site summed exactly per cell) and the largest tile's side. */
 export interface TilePlan {
@@ -142,7 +141,7 @@ export function farFieldRows(
   const nodeXYZ = new Float64Array(48);
   const siteNodes = new Float64Array(16);
   const [tb, ta] = [new Float64Array(maxAntennas * 16), new Float64Array(maxAntennas * 16)];
-  const tr = new Float64Array(maxAntennas * 4);
+  const kinked = new Int32Array(maxAntennas);
   const colCos = new Float64Array(cols);
   const colSin = new Float64Array(cols);
   for (let c = 0; c < cols; c++) {
@@ -183,40 +182,14 @@ export function farFieldRows(
       if (masked) items[lv]!.add(o, false);
       return true;
     }
-    siteTermsAtNodes(nodeXYZ, heightM, sites, o, antennas, tb, ta, tr);
+    const nKinked = siteSumAtNodes(nodeXYZ, heightM, sites, o, antennas, KINK_MARGIN_DB, siteNodes, tb, ta, kinked);
+    if (nKinked < 0) return false;
     const before = items[lv]!.count;
-    for (let j = 0; j < n; j++) {
-      const aMin = tr[j * 4]!;
-      const aMax = tr[j * 4 + 1]!;
-      const vMin = tr[j * 4 + 2]!;
-      const vMax = tr[j * 4 + 3]!;
-      if (!(vMax <= VERTICAL_CAP_DB - KINK_MARGIN_DB || vMin >= VERTICAL_CAP_DB + KINK_MARGIN_DB)) return false;
-      // Marks the antenna as kinked below.
-      if (!(aMax <= FLOOR_DB - KINK_MARGIN_DB || aMin >= FLOOR_DB + KINK_MARGIN_DB)) tr[j * 4] = NaN;
-    }
-    siteNodes.fill(0);
-    for (let j = 0; j < n; j++) {
-      const kink = tr[j * 4] !== tr[j * 4];
-      if (!kink && tr[j * 4]! >= FLOOR_DB) {
-        // Wholly on the floor: no gain to compute.
-        for (let k = 0; k < 16; k++) siteNodes[k]! += tb[j * 16 + k]! * FLOOR_GAIN;
-        continue;
-      }
-      if (!kink) {
-        for (let k = 0; k < 16; k++) {
-          const b = tb[j * 16 + k]!;
-          const a = ta[j * 16 + k]!;
-          siteNodes[k]! += a >= FLOOR_DB ? b * FLOOR_GAIN : b * gainOf(a);
-        }
-        continue;
-      }
+    for (let q = 0; q < nKinked; q++) {
+      const j = kinked[q]!;
       const clip = 16 * items[lv]!.add(masked ? o : -1, true);
       const clipNodes = items[lv]!.nodes;
-      for (let k = 0; k < 16; k++) {
-        const b = tb[j * 16 + k]!;
-        siteNodes[k]! += b * FLOOR_GAIN;
-        clipNodes[clip + k] = b * (gainOf(ta[j * 16 + k]!) - FLOOR_GAIN);
-      }
+      for (let k = 0; k < 16; k++) clipNodes[clip + k] = tb[j * 16 + k]! * (gainOf(ta[j * 16 + k]!) - FLOOR_NODE_GAIN);
     }
     if (!checkedAtCentre(o, lv, before)) {
       items[lv]!.count = before;

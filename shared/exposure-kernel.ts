@@ -178,22 +178,29 @@ export function ratioSum(px: number, py: number, pz: number, heightM: number, si
 export const FLOOR_DB = 25;
 /** A_V's own cap, 20 dB. */
 export const VERTICAL_CAP_DB = 20;
+/** The floor's gain as the interpolation computes gains (expNeg: an ulp from 10 ** −2.5). */
+export const FLOOR_NODE_GAIN = expNeg(FLOOR_DB * DB_TO_LN);
 
 const nodeDH = new Float64Array(16);
 const nodeBrg = new Float64Array(16);
 const nodeInvR2 = new Float64Array(16);
 const nodeDelta = new Float64Array(16);
 const nodeAV = new Float64Array(16);
+const nodeRatio = new Float64Array(16);
 
-/** The terms of each antenna of the site at offset o at the 16 interpolation nodes of a tile (unit vectors xyz[3k ..]),
- *  for interpolating a far site: K/r² into base and A_H + min(A_V, 20) without the 25 dB floor into att, each at
- *  [antenna · 16 + node], and per antenna the least and greatest att and A_V (without its cap) over the nodes into
- *  range[antenna · 4 ..]; the antenna's ratio is base · 10^(−min(att, 25)/10). The site is
- *  read once and each layer's distances and vertical angles serve its antennas at all nodes; divisions become
- *  multiplications (K times 1/r², 12/70² φ²), each within an ulp. Returns the site's number of antennas. */
-export function siteTermsAtNodes(
-  xyz: Float64Array, heightM: number, sites: Float64Array, o: number, antennas: Float64Array,
-  base: Float64Array, att: Float64Array, range: Float64Array,
+/** The far site at offset o at the 16 interpolation nodes of a tile (unit vectors xyz[3k ..]), summed for
+ *  interpolation: per antenna K/r² (base) and A_H + min(A_V, 20) without the 25 dB floor (att) at each node, into
+ *  base and att at [antenna · 16 + node]; then, by where att lies at the nodes against the floor's kink with `margin`
+ *  dB to spare, the antenna's ratio base · 10^(−min(att, 25)/10) is added to sum[node] (all below the kink), or its
+ *  floor term base · 10^(−2.5) (all above, or across the kink: such an antenna's index goes into kinked, for the
+ *  caller to add its excess above the floor per cell). Returns the number of kinked antennas, or −1 at once when an
+ *  antenna's A_V crosses its 20 dB cap in the tile (within margin): such a site cannot be interpolated. The site is
+ *  read once and each layer's distances and vertical angles serve its antennas at all nodes; the gain is computed
+ *  while the node terms are (only below the floor, where it is cheap); divisions become multiplications (K times
+ *  1/r², 12/70² φ²), each within an ulp. */
+export function siteSumAtNodes(
+  xyz: Float64Array, heightM: number, sites: Float64Array, o: number, antennas: Float64Array, margin: number,
+  sum: Float64Array, base: Float64Array, att: Float64Array, kinked: Int32Array,
 ): number {
   // Plain consts, not array destructuring: V8 does not always take the literal apart in hot code (measured).
   const sx = sites[o]!;
@@ -211,10 +218,12 @@ export function siteTermsAtNodes(
     const c2 = dx * dx + dy * dy + dz * dz;
     nodeDH[k] = c2 < 1e-4 ? EARTH_RADIUS_M * Math.sqrt(c2) * (1 + c2 / 24) : 2 * EARTH_RADIUS_M * Math.asin(Math.sqrt(c2) / 2);
     nodeBrg[k] = c2 < 1e-24 ? 0 : atan2(dx * ex + dy * ey, dx * nx + dy * ny + dz * nz) * DEG;
+    sum[k] = 0;
   }
   const n = sites[o + S_COUNT]!;
   let lastH = NaN;
   let lastTilt = NaN;
+  let nKinked = 0;
   for (let j = 0, a = sites[o + S_FIRST]! * ANTENNA_STRIDE; j < n; j++, a += ANTENNA_STRIDE) {
     const h = antennas[a]!;
     if (h !== lastH) {
@@ -231,36 +240,42 @@ export function siteTermsAtNodes(
     const tilt = antennas[a + 1]!;
     if (tilt !== lastTilt) {
       lastTilt = tilt;
+      let vMin = Infinity;
+      let vMax = -Infinity;
       for (let k = 0; k < 16; k++) {
         const t = nodeDelta[k]! - tilt;
-        nodeAV[k] = t * t * (12 / 100);
+        const v = t * t * (12 / 100);
+        nodeAV[k] = v;
+        if (v < vMin) vMin = v;
+        if (v > vMax) vMax = v;
       }
+      if (!(vMax <= VERTICAL_CAP_DB - margin || vMin >= VERTICAL_CAP_DB + margin)) return -1;
     }
     const kw = antennas[a + 2]!;
     const az = antennas[a + 3]!;
     const omni = az !== az;
     let attMin = Infinity;
     let attMax = -Infinity;
-    let vMin = Infinity;
-    let vMax = -Infinity;
     for (let k = 0, i = j * 16; k < 16; k++, i++) {
       let phi = omni ? 0 : nodeBrg[k]! - az;
       if (phi < -180) phi += 360;
       const v = nodeAV[k]!;
       const t = phi * phi * (12 / 4900) + (v < VERTICAL_CAP_DB ? v : VERTICAL_CAP_DB);
-      base[i] = kw * nodeInvR2[k]!;
+      const b = kw * nodeInvR2[k]!;
+      base[i] = b;
       att[i] = t;
+      nodeRatio[k] = t < FLOOR_DB ? b * expNeg(t * DB_TO_LN) : 0;
       if (t < attMin) attMin = t;
       if (t > attMax) attMax = t;
-      if (v < vMin) vMin = v;
-      if (v > vMax) vMax = v;
     }
-    range[j * 4] = attMin;
-    range[j * 4 + 1] = attMax;
-    range[j * 4 + 2] = vMin;
-    range[j * 4 + 3] = vMax;
+    if (attMax <= FLOOR_DB - margin) {
+      for (let k = 0; k < 16; k++) sum[k]! += nodeRatio[k]!;
+      continue;
+    }
+    for (let k = 0, i = j * 16; k < 16; k++, i++) sum[k]! += base[i]! * FLOOR_NODE_GAIN;
+    if (!(attMin >= FLOOR_DB + margin)) kinked[nKinked++] = j;
   }
-  return n;
+  return nKinked;
 }
 
 /** exp(−A·ln10/10) = 10^(−A/10), the linear gain of an attenuation in dB. */
