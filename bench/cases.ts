@@ -1,13 +1,14 @@
 /** The measurements of one dataset: each case returns ours, the naive way and their ratio. */
-import { generateDemo, KARAJ_BBOX } from '../data/generate/index.js';
-import { exposureAt, packAntennas } from '../shared/exposure.js';
-import { EXPOSURE_CUTOFF_M, exposureGrid, exposureGridNaive, type Bbox } from '../shared/exposure-grid.js';
+import { KARAJ_BBOX } from '../data/generate/index.js';
+import { exposureAt } from '../shared/exposure.js';
+import { EXPOSURE_CUTOFF_M } from '../shared/exposure-grid.js';
 import { checkSiting, type SitingInput, type SitingPlace } from '../shared/siting.js';
 import { narrowSitingContext } from '../shared/siting-context.js';
 import { gatherSitingContext, runSitingCheck } from '../server/siting/context.js';
 import { densityFeatures, siteCounts } from '../server/index/site-stats.js';
 import type { Fixture } from './fixture.js';
-import { pointsNear, round, time, viewBBox, type Timing } from './measure.js';
+import { measureExposureGrid } from './exposure-grid-measure.js';
+import { round, time, viewBBox, type Timing } from './measure.js';
 import { sqlBaselines, superclusterOf } from './naive.js';
 
 type BBox = [number, number, number, number];
@@ -122,19 +123,16 @@ export function sitingCases(fx: Fixture, pts: Array<[number, number]>, out: Reco
   rows.push({ what: `exposure at a point (antennas within ${EXPOSURE_CUTOFF_M} m)`, ours: ms(expo), naive: '', ratio: '' });
 }
 
-/** The exposure grid over Karaj at 25 m with the demo antennas: indexed and naive on a central 2 × 2 km window, and
- *  (with `full`) the whole urban bbox indexed. */
-export function exposureGridCase(full: boolean, out: Record<string, unknown>, rows: Row[]): void {
-  const ants = generateDemo().sites.flatMap((s) => s.antennas.map((a) => ({ ...a, lon: s.lon, lat: s.lat })));
-  const packed = packAntennas(ants);
-  const near = pointsNear(ants);
-  // About 1 × 1 km in the centre: the all-pairs baseline takes seconds even there.
-  const window: Bbox = [50.986, 35.831, 50.997, 35.84];
-  const fast = time(() => exposureGrid(window, 25, packed, near), 3000, 1, 20);
-  const slow = time(() => exposureGridNaive(window, 25, packed), 3000, 1, 5);
-  const cells = exposureGrid(window, 25, packed, near).values.length;
-  const fullMs = full ? time(() => exposureGrid([...KARAJ_BBOX] as Bbox, 25, packed, near), 0, 1, 1).median_ms : null;
-  out.exposure_grid = { antennas: ants.length, window_cells: cells, indexed: fast, naive: slow, full_urban_ms: fullMs };
-  rows.push({ what: `exposure grid 25 m, central ${fmt(cells)} cells, ${fmt(ants.length)} demo antennas`, ours: ms(fast), naive: `${ms(slow)} all pairs`, ratio: ratio(slow, fast) });
-  if (fullMs !== null) rows.push({ what: 'exposure grid 25 m, whole Karaj urban bbox', ours: `${fmt(fullMs)} ms`, naive: '', ratio: '' });
+/** The exposure grid over the whole Karaj urban bbox at 25 m with the demo antennas (bench/exposure-grid-measure.ts):
+ *  the server's path on its worker threads and one thread, the naive all pairs extrapolated from sample rows beside
+ *  them; with `full`, also the exact indexed grid (minutes). */
+export async function exposureGridCase(full: boolean, out: Record<string, unknown>, rows: Row[]): Promise<void> {
+  const { figures } = await measureExposureGrid({ runs: 3, cellM: 25, naiveRows: 6, withIndexed: full }, (line) => console.error(line));
+  out.exposure_grid = figures;
+  const { server, one_thread: one, naive_extrapolated: naive } = figures;
+  const cells = `${fmt(figures.cells)} cells, ${fmt(figures.antennas)} demo antennas`;
+  rows.push({ what: `exposure grid 25 m, Karaj urban bbox (${cells}): server, 2 worker threads`, ours: `${fmt(server.wall_ms)} ms`, naive: `${fmt(naive.wall_ms)} ms all pairs (extrapolated)`, ratio: `${round(naive.wall_ms / server.wall_ms)}×` });
+  rows.push({ what: 'exposure grid, the same on one thread', ours: `${fmt(one.wall_ms)} ms`, naive: '', ratio: `${round(naive.wall_ms / one.wall_ms)}×` });
+  rows.push({ what: 'exposure grid, first request after start-up: cold / after warm()', ours: `${fmt(server.first_cold_ms)} / ${fmt(server.first_after_warm_ms)} ms`, naive: '', ratio: '' });
+  if (figures.exact_indexed) rows.push({ what: 'exposure grid, exact indexed (the previous path)', ours: `${fmt(figures.exact_indexed.wall_ms)} ms`, naive: '', ratio: '' });
 }

@@ -80,7 +80,7 @@ for (const layout of layouts) {
   }
 }
 const grid: Row[] = [];
-exposureGridCase(values['full-grid']!, results, grid);
+await exposureGridCase(values['full-grid']!, results, grid);
 table.push(...grid.map((r) => ({ dataset: 'karaj demo', ...r })));
 
 const keys = ['dataset', 'what', 'ours', 'naive', 'ratio'] as const;
