@@ -85,7 +85,8 @@ export type SitesNear = (west: number, south: number, east: number, north: numbe
 
 /** Exposure ratio (F_refl applied) of rows [rowStart, rowEnd) of the layout, rowStart a multiple of plan.topCells.
  *  With countOnly the tiles are sorted but nothing is evaluated: stats then count the work a real run does, but for
- *  the per-cell terms of kinked antennas and the few sites whose A_V crosses its cap (known only once evaluated). */
+ *  the per-cell terms of kinked antennas and the few sites whose A_V crosses its cap or that miss the centre check
+ *  (known only once evaluated). */
 export function farFieldRows(
   l: Layout,
   cellM: number,
@@ -201,7 +202,8 @@ export function farFieldRows(
   };
 
   /** Whether the site's interpolated terms (siteNodes and the clipped terms from index `from` on) are within
-   *  CENTRE_CHECK of its exact ratio at the tile's centre, where the cubic through the nodes errs most. */
+   *  CENTRE_CHECK of its exact ratio at the tile's centre, midway between the middle nodes, where the interpolation
+   *  error of a smooth function peaks (the node polynomial ∏(x − x_k) is largest there on both axes). */
   const checkedAtCentre = (o: number, lv: number, from: number): boolean => {
     const w = centreW[lv]!;
     let interpolated = bicubic(siteNodes, 0, w, 0, w, 0);

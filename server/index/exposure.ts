@@ -12,11 +12,10 @@ import type { NearbyStore } from '../store/nearby.js';
 import { GridWorkers } from './exposure-workers.js';
 
 /** Antenna evaluations one grid may cost, counted as the fast grid makes them (at cells and at interpolation nodes,
- *  plus per-cell interpolated terms at 1/ITEM_COST each): ≈ 46 ns of CPU each on the reference machine, so ≈ 4.6 s
- *  of CPU at the cap, shared by the workers. The whole Karaj urban bbox at 25 m with the demo registry counts 78 M
- *  and took 3.6–3.9 s of CPU on one thread with other processes on the machine, where the previous kernel (Math.exp,
- *  Math.atan2) took 4.5–5.2 s alongside (bench/exposure-grid.ts). Before the fast grid the cap was 40 M evaluations of every antenna within 2 km of every cell, which that
- *  grid needed ≈ 485 M of. */
+ *  plus per-cell interpolated terms at 1/ITEM_COST each): ≈ 40 ns of CPU each on the reference machine when it is
+ *  quiet, so ≈ 4 s of CPU at the cap, shared by the workers. The whole Karaj urban bbox at 25 m with the demo registry
+ *  counts 80 M and took 3.1–3.9 s of CPU on one thread (bench/exposure-grid.ts). Before the fast grid the cap was
+ *  40 M evaluations of every antenna within 2 km of every cell, which that grid needed ≈ 485 M of. */
 export const MAX_GRID_EVALUATIONS = 100_000_000;
 /** Per-cell interpolated terms (a cutoff test and four multiply-adds) counted as one antenna evaluation. */
 const ITEM_COST = 8;
