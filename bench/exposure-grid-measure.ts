@@ -22,8 +22,8 @@ export interface GridBenchOptions {
   withIndexed: boolean;
 }
 
-/** Wall and process CPU time (all threads). */
-export interface Timing {
+/** Wall and process CPU time (all threads): not bench/measure.ts's Timing, which times a call many times. */
+interface WallCpu {
   wall_ms: number;
   cpu_ms: number;
 }
@@ -32,14 +32,14 @@ const cpuMs = () => {
   const u = process.cpuUsage();
   return (u.user + u.system) / 1000;
 };
-async function measure<T>(f: () => T | Promise<T>): Promise<Timing & { value: T }> {
+async function measure<T>(f: () => T | Promise<T>): Promise<WallCpu & { value: T }> {
   const [c0, t0] = [cpuMs(), performance.now()];
   const value = await f();
   return { wall_ms: Math.round(performance.now() - t0), cpu_ms: Math.round(cpuMs() - c0), value };
 }
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
-async function repeat<T>(n: number, f: () => T | Promise<T>): Promise<Timing & { value: T; all: Timing[] }> {
-  const all: Array<Timing & { value: T }> = [];
+async function repeat<T>(n: number, f: () => T | Promise<T>): Promise<WallCpu & { value: T; all: WallCpu[] }> {
+  const all: Array<WallCpu & { value: T }> = [];
   for (let i = 0; i < n; i++) all.push(await measure(f));
   return { wall_ms: median(all.map((t) => t.wall_ms)), cpu_ms: median(all.map((t) => t.cpu_ms)), value: all[0]!.value, all: all.map(({ wall_ms, cpu_ms }) => ({ wall_ms, cpu_ms })) };
 }
@@ -101,7 +101,7 @@ export async function measureExposureGrid({ runs, cellM, naiveRows, withIndexed 
   const servedMatches = served.value.values.every((v, i) => v === fast[i]);
 
   // The exact indexed grid of shared/exposure-grid.ts (the previous server path), once: minutes on this machine.
-  let indexed: (Timing & { value: { values: number[] } }) | null = null;
+  let indexed: (WallCpu & { value: { values: number[] } }) | null = null;
   if (withIndexed) {
     const near = pointsNear(ants);
     indexed = await measure(() => exposureGrid(bbox, cellM, packed, near));
@@ -117,10 +117,10 @@ export async function measureExposureGrid({ runs, cellM, naiveRows, withIndexed 
       naiveCells += exposureGridNaive([l.west, lat - l.dLat / 4, l.west + l.cols * l.dLon, lat + l.dLat / 4], cellM, packed).values.length;
     }
   });
-  const perCell = (t: Timing) => ({ wall_ms: (t.wall_ms / naiveCells) * cells, cpu_ms: (t.cpu_ms / naiveCells) * cells });
+  const perCell = (t: WallCpu) => ({ wall_ms: (t.wall_ms / naiveCells) * cells, cpu_ms: (t.cpu_ms / naiveCells) * cells });
   const naiveAll = perCell(naive);
 
-  const row = (what: string, t: Timing, note = '') => ({
+  const row = (what: string, t: WallCpu, note = '') => ({
     what,
     wall_ms: fmt(t.wall_ms),
     cpu_ms: fmt(t.cpu_ms),

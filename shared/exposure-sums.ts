@@ -6,7 +6,7 @@
  *  and the browser can build it from the few thousand antennas of its context. */
 import { EARTH_RADIUS_M } from './geodesy.js';
 import { icnirpLimitWm2, type ExposureAntennaInput } from './exposure.js';
-import { gainOf } from './exposure-kernel.js';
+import { FLOOR_DB, chord2Of, gainOf } from './exposure-kernel.js';
 
 /** Numbers kept per structure: unit vector (x, y, z), east (x, y), north (x, y, z), first antenna, antenna count. */
 export const SUM_SITE_STRIDE = 10;
@@ -22,8 +22,7 @@ export const SUM_ANTENNA_STRIDE = 5;
 
 const RAD = Math.PI / 180;
 const DEG = 180 / Math.PI;
-/** The pattern's floor, 25 dB (3GPP TR 36.814), and its linear gain; A_H alone reaches it at φ = 70·√(25/12). */
-const FLOOR_DB = 25;
+/** The pattern's floor's linear gain (3GPP TR 36.814: 25 dB); A_H alone reaches the floor at φ = 70·√(25/12). */
 const FLOOR_GAIN = 10 ** -2.5;
 const PHI_FLOOR_DEG = 70 * Math.sqrt(25 / 12);
 
@@ -105,13 +104,6 @@ export function sumSitesOf(antennas: readonly ExposureAntennaInput[]): SumSites 
   return { sites, antennas: packed, count: groups.size };
 }
 
-/** Squared chord between unit vectors whose great-circle distance is cutoffM: the cutoff test without a root. */
-function chord2(cutoffM: number): number {
-  if (!(cutoffM < Math.PI * EARTH_RADIUS_M)) return Infinity;
-  const c = 2 * Math.sin(cutoffM / (2 * EARTH_RADIUS_M));
-  return c * c;
-}
-
 /** Adds, over the structures listed in slots[0..n) (all `n` first ones when slots is null) within cutoffM of the
  *  point, the total exposure ratio Σ S_i/S_lim,i to out[0] and the power density Σ S_i (W/m²) to out[1]. */
 export function addExposureSums(
@@ -123,7 +115,7 @@ export function addExposureSums(
   const px = cl * Math.cos(lon * RAD);
   const py = cl * Math.sin(lon * RAD);
   const pz = sl;
-  const cut2 = chord2(cutoffM);
+  const cut2 = chord2Of(cutoffM);
   let ter = 0;
   let sum = 0;
   for (let k = 0; k < n; k++) {
@@ -162,9 +154,8 @@ export function addExposureSums(
       const az = antennas[a + 2]!;
       if (az === az) {
         // wrap180(brg − α); past PHI_FLOOR_DEG A_H alone reaches the 25 dB floor.
-        // brg in (−180, 180], α in [0, 360]: brg − α in (−540, 180].
+        // brg in (−180, 180], α in [0, 360]: brg − α in (−540, 180], which one turn brings into (−180, 180].
         let phi = brg - az;
-        if (phi < -180) phi += 360;
         if (phi < -180) phi += 360;
         if (phi < 0) phi = -phi;
         att = phi >= PHI_FLOOR_DEG ? FLOOR_DB : att + 12 * (phi / 70) * (phi / 70);

@@ -5,8 +5,8 @@
  *  appending their antennas (the space they leave is reclaimed by a rebuild once it outgrows the live part). Sums at a point
  *  are memoised (the exposure rule asks the same reference points of a place at every check near it) until a write
  *  touches a structure within the cutoff of that point: only those are forgotten. */
-import { EARTH_RADIUS_M } from '../../shared/geodesy.js';
 import { SITE_STATUSES } from '../../shared/model.js';
+import { chord2Of } from '../../shared/exposure-kernel.js';
 import { SUM_ANTENNA_STRIDE, SUM_COUNT, SUM_SITE_STRIDE, addExposureSums, morton, writeSumAntenna, writeSumSite, type ExposureField, type SumAntenna } from '../../shared/exposure-sums.js';
 import { ALIVE, type SiteIndex } from './site-index.js';
 import { radiusBBox, type ExposureRow, type NearbyStore } from '../store/nearby.js';
@@ -32,8 +32,6 @@ const unit = (lon: number, lat: number): [number, number, number] => {
   const c = Math.cos(lat * RAD);
   return [c * Math.cos(lon * RAD), c * Math.sin(lon * RAD), Math.sin(lat * RAD)];
 };
-/** Squared chord of a great-circle distance (the sums' cutoff test), with a metre of slack. */
-const chord2 = (m: number) => (2 * Math.sin((m + 1) / (2 * EARTH_RADIUS_M))) ** 2;
 
 /** Existing antennas' exposure at any point, over the whole registry (the server's `existingExposure`). */
 export class RegistryExposureField implements ExposureField {
@@ -91,7 +89,8 @@ export class RegistryExposureField implements ExposureField {
       const { hits, count } = this.candidates(lon, lat, cutoffM);
       const [ter, sum] = this.sum(lon, lat, heightM, reflectionFactor, cutoffM, hits, count);
       const [x, y, z] = unit(lon, lat);
-      m = { ter, sum, x, y, z, cut2: chord2(cutoffM) };
+      // A metre of slack on the sums' own cutoff test, so no structure that counted is missed.
+      m = { ter, sum, x, y, z, cut2: chord2Of(cutoffM + 1) };
       if (this.memo.size >= MEMO_MAX) this.memo.clear();
       this.memo.set(key, m);
     }

@@ -23,6 +23,8 @@ export class SitingIndex {
   private places: { version: number; index: PlaceIndex } | null = null;
   /** Operator lists by the site index's operator bit mask, sorted as the store derives them. */
   private readonly operatorLists = new Map<number, string[]>();
+  /** Structures as checkSiting reads them, made once per slot and dropped when their site is written. */
+  private readonly objects = new Map<number, SitingSite>();
 
   constructor(
     private readonly siteIndex: () => SiteIndex,
@@ -31,9 +33,6 @@ export class SitingIndex {
   ) {
     this.exposure = new RegistryExposureField(siteIndex, nearby);
   }
-
-  /** Structures as checkSiting reads them, made once per slot and dropped when their site is written. */
-  private readonly objects = new Map<number, SitingSite>();
 
   /** Follows a committed write of these sites (none named: any may have changed). */
   sitesChanged(ids: readonly number[]): void {
