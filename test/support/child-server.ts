@@ -1,6 +1,7 @@
 /** Runs the real server as a child process (`npx tsx server/main.ts`) over a given database file, in its own
  *  process group so a SIGKILL reaches the node process behind npx and tsx, not just the wrapper. */
 import { spawn, type ChildProcess } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
 
@@ -73,12 +74,12 @@ export async function spawnServer(dbPath: string, env: Record<string, string> = 
         kill(signal);
         await exited;
       }
-      // tsx's own child may outlive the wrapper by a moment; wait until the port is free, then insist.
-      for (let i = 0; i < 100 && (await answers(url)); i++) await new Promise((r) => setTimeout(r, 50));
-      if (await answers(url)) {
+      // The node process behind npx and tsx outlives the wrapper by a moment, and frees the port before it has
+      // closed the database (which checkpoints the WAL into the main file). Stopped means every process of the
+      // group has ended; give them 10 s, then insist.
+      if (!(await groupEnds(proc.pid!, 10_000))) {
         kill('SIGKILL');
-        for (let i = 0; i < 100 && (await answers(url)); i++) await new Promise((r) => setTimeout(r, 50));
-        if (await answers(url)) throw new Error(`server on ${url} still answers after ${signal} and SIGKILL`);
+        if (!(await groupEnds(proc.pid!, 10_000))) throw new Error(`server on ${url}: processes of group ${proc.pid} outlive ${signal} and SIGKILL`);
       }
       live.delete(proc.pid!);
     },
@@ -93,6 +94,33 @@ export async function spawnServer(dbPath: string, env: Record<string, string> = 
     await new Promise((r) => setTimeout(r, 100));
   }
   return server;
+}
+
+/** Whether a process of group `pgid` is still running (zombies, which hold no files, do not count). Linux /proc. */
+function groupRuns(pgid: number): boolean {
+  for (const name of readdirSync('/proc')) {
+    if (!/^\d+$/.test(name)) continue;
+    let stat: string;
+    try {
+      stat = readFileSync(`/proc/${name}/stat`, 'utf8');
+    } catch {
+      continue; // ended while we looked
+    }
+    // pid (comm) state ppid pgrp …; comm may hold spaces and parentheses, so split after the last ')'.
+    const [state, , pgrp] = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    if (Number(pgrp) === pgid && state !== 'Z') return true;
+  }
+  return false;
+}
+
+/** Polls until no process of group `pgid` runs; false if some still do after `ms`. */
+async function groupEnds(pgid: number, ms: number): Promise<boolean> {
+  const until = Date.now() + ms;
+  while (groupRuns(pgid)) {
+    if (Date.now() > until) return false;
+    await new Promise((r) => setTimeout(r, 25));
+  }
+  return true;
 }
 
 async function answers(url: string): Promise<boolean> {
