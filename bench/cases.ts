@@ -2,7 +2,7 @@
 import { KARAJ_BBOX } from '../data/generate/index.js';
 import { exposureAt } from '../shared/exposure.js';
 import { EXPOSURE_CUTOFF_M } from '../shared/exposure-grid.js';
-import { checkSiting, type SitingInput, type SitingPlace } from '../shared/siting.js';
+import { checkSiting, type SitingInput } from '../shared/siting.js';
 import { narrowSitingContext } from '../shared/siting-context.js';
 import { gatherSitingContext, runSitingCheck } from '../server/siting/context.js';
 import { densityFeatures, siteCounts } from '../server/index/site-stats.js';
@@ -131,7 +131,7 @@ export async function exposureGridCase(full: boolean, out: Record<string, unknow
   out.exposure_grid = figures;
   const { server, one_thread: one, naive_extrapolated: naive } = figures;
   const cells = `${fmt(figures.cells)} cells, ${fmt(figures.antennas)} demo antennas`;
-  rows.push({ what: `exposure grid 25 m, Karaj urban bbox (${cells}): server, 2 worker threads`, ours: `${fmt(server.wall_ms)} ms`, naive: `${fmt(naive.wall_ms)} ms all pairs (extrapolated)`, ratio: `${round(naive.wall_ms / server.wall_ms)}×` });
+  rows.push({ what: `exposure grid 25 m, Karaj urban bbox (${cells}): server, ${server.threads} worker threads`, ours: `${fmt(server.wall_ms)} ms`, naive: `${fmt(naive.wall_ms)} ms all pairs (extrapolated)`, ratio: `${round(naive.wall_ms / server.wall_ms)}×` });
   rows.push({ what: 'exposure grid, the same on one thread', ours: `${fmt(one.wall_ms)} ms`, naive: '', ratio: `${round(naive.wall_ms / one.wall_ms)}×` });
   rows.push({ what: 'exposure grid, first request after start-up: cold / after warm()', ours: `${fmt(server.first_cold_ms)} / ${fmt(server.first_after_warm_ms)} ms`, naive: '', ratio: '' });
   if (figures.exact_indexed) rows.push({ what: 'exposure grid, exact indexed (the previous path)', ours: `${fmt(figures.exact_indexed.wall_ms)} ms`, naive: '', ratio: '' });

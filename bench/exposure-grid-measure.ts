@@ -80,6 +80,7 @@ export async function measureExposureGrid({ runs, cellM, naiveRows, withIndexed 
     index.invalidate();
     return request();
   });
+  const threads = index.threads();
   index.close();
 
   const stats: FarFieldStats = { exact: 0, nodes: 0, items: 0 };
@@ -142,7 +143,7 @@ export async function measureExposureGrid({ runs, cellM, naiveRows, withIndexed 
   if (kernelVsIndexed !== null) log(`grid kernel vs exact indexed (haversine) grid: max relative difference ${kernelVsIndexed.toExponential(2)}`);
   const figures = {
     bbox, cell_m: cellM, cells, antennas: ants.length, runs,
-    server: { wall_ms: served.wall_ms, cpu_ms: served.cpu_ms, all: served.all, evaluations: plan.evaluations, plan_ms: planned.wall_ms, first_cold_ms: start.wall_ms, first_after_warm_ms: afterWarm.wall_ms, warm_ms: warmMs },
+    server: { threads, wall_ms: served.wall_ms, cpu_ms: served.cpu_ms, all: served.all, evaluations: plan.evaluations, plan_ms: planned.wall_ms, first_cold_ms: start.wall_ms, first_after_warm_ms: afterWarm.wall_ms, warm_ms: warmMs },
     one_thread: { wall_ms: oneThread.wall_ms, cpu_ms: oneThread.cpu_ms, all: oneThread.all },
     exact_kernel: { wall_ms: exact.wall_ms, cpu_ms: exact.cpu_ms },
     exact_indexed: indexed ? { wall_ms: indexed.wall_ms, cpu_ms: indexed.cpu_ms } : null,

@@ -1,5 +1,6 @@
 /** Timing helpers for the bench: repeat a call, report the median and the rate. */
 import KDBush from 'kdbush';
+import { radiusBBox } from '../server/store/nearby.js';
 
 export interface Timing {
   runs: number;
@@ -72,9 +73,5 @@ export function pointsNear(points: ReadonlyArray<{ lon: number; lat: number }>):
   const tree = new KDBush(points.length);
   for (const a of points) tree.add(a.lon, a.lat);
   tree.finish();
-  return (lon, lat, r) => {
-    const d = (r * 1.01) / 111_194.9;
-    const dl = d / Math.cos((lat * Math.PI) / 180);
-    return tree.range(lon - dl, lat - d, lon + dl, lat + d);
-  };
+  return (lon, lat, r) => tree.range(...radiusBBox(lon, lat, r));
 }

@@ -41,9 +41,9 @@ const RAD = Math.PI / 180;
 const DEG = 180 / Math.PI;
 const DB_TO_LN = Math.LN10 / 10;
 /** A_H = −min(12 (φ/70)², 25) reaches the 25 dB floor at φ = 70·√(25/12) ≈ 101.04° (3GPP TR 36.814 Table A.2.1.1-2). */
-const PHI_FLOOR_DEG = 70 * Math.sqrt(25 / 12);
+export const PHI_FLOOR_DEG = 70 * Math.sqrt(25 / 12);
 /** Linear gain at the −25 dB floor. */
-const FLOOR_GAIN = 10 ** -2.5;
+export const FLOOR_GAIN = 10 ** -2.5;
 const HALF_PI = Math.PI / 2;
 /** exp(−j/EXP_STEPS) for j up to EXP_MAX · EXP_STEPS: gains down to −26 dB, past the −25 dB floor (12 KB). */
 const EXP_STEPS = 256;

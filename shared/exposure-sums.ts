@@ -6,7 +6,7 @@
  *  and the browser can build it from the few thousand antennas of its context. */
 import { EARTH_RADIUS_M } from './geodesy.js';
 import { icnirpLimitWm2, type ExposureAntennaInput } from './exposure.js';
-import { FLOOR_DB, chord2Of, gainOf } from './exposure-kernel.js';
+import { FLOOR_DB, FLOOR_GAIN, PHI_FLOOR_DEG, chord2Of, gainOf } from './exposure-kernel.js';
 
 /** Numbers kept per structure: unit vector (x, y, z), east (x, y), north (x, y, z), first antenna, antenna count. */
 export const SUM_SITE_STRIDE = 10;
@@ -22,9 +22,6 @@ export const SUM_ANTENNA_STRIDE = 5;
 
 const RAD = Math.PI / 180;
 const DEG = 180 / Math.PI;
-/** The pattern's floor's linear gain (3GPP TR 36.814: 25 dB); A_H alone reaches the floor at φ = 70·√(25/12). */
-const FLOOR_GAIN = 10 ** -2.5;
-const PHI_FLOOR_DEG = 70 * Math.sqrt(25 / 12);
 
 /** Structures and their antennas in the layout above; `count` structures. */
 export interface SumSites {

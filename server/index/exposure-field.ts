@@ -37,9 +37,8 @@ const unit = (lon: number, lat: number): [number, number, number] => {
 export class RegistryExposureField implements ExposureField {
   sites: Float64Array<ArrayBuffer> = new Float64Array(0);
   antennas: Float64Array<ArrayBuffer> = new Float64Array(0);
-  /** Position of each site-index slot in `sites` (−1: no standing antennas), and the slot at each position. */
+  /** Position of each site-index slot in `sites` (−1: no standing antennas). */
   private posOf: Int32Array<ArrayBuffer> = new Int32Array(0);
-  private slotAt: Int32Array<ArrayBuffer> = new Int32Array(0);
   private positions = 0;
   private used = 0;
   private live = 0;
@@ -101,11 +100,6 @@ export class RegistryExposureField implements ExposureField {
   /** Builds the field now if it is not (the server's start-up; the bench, to time the build apart). */
   prepare(): void {
     this.current();
-  }
-
-  /** Sums kept at the moment (for the bench and tests). */
-  get remembered(): number {
-    return this.memo.size;
   }
 
   /** The field with these structures' antennas left out (a consolidation plan's removed structures): the remembered
@@ -193,14 +187,12 @@ export class RegistryExposureField implements ExposureField {
     for (let slot = 0; slot < idx.size; slot++) if (count[slot]! > 0) keys.push(morton(cols.lon[slot]!, cols.lat[slot]!) * 4194304 + slot);
     const order = Float64Array.from(keys).sort();
     this.posOf = new Int32Array(idx.size).fill(-1);
-    this.slotAt = new Int32Array(Math.max(order.length, 1));
     this.sites = new Float64Array(Math.max(order.length, 1) * SUM_SITE_STRIDE);
     this.antennas = new Float64Array(Math.max(n, 1) * SUM_ANTENNA_STRIDE);
     this.used = 0;
     for (let pos = 0; pos < order.length; pos++) {
       const slot = order[pos]! % 4194304;
       this.posOf[slot] = pos;
-      this.slotAt[pos] = slot;
       const k = count[slot]!;
       this.antennas.set(rowOrder.subarray(first[slot]! * SUM_ANTENNA_STRIDE, (first[slot]! + k) * SUM_ANTENNA_STRIDE), this.used * SUM_ANTENNA_STRIDE);
       writeSumSite(this.sites, pos, cols.lon[slot]!, cols.lat[slot]!, this.used, k);
@@ -226,11 +218,9 @@ export class RegistryExposureField implements ExposureField {
     if (!(cols.flags[slot]! & ALIVE) || cols.status[slot] === DECOMMISSIONED || rows.length === 0) return;
     const pos = this.positions++;
     if (slot >= this.posOf.length) this.posOf = growInt(this.posOf, idx.size, -1);
-    if (pos >= this.slotAt.length) this.slotAt = growInt(this.slotAt, pos + 1, 0);
     if ((pos + 1) * SUM_SITE_STRIDE > this.sites.length) this.sites = grow(this.sites, (pos + 1) * SUM_SITE_STRIDE);
     if ((this.used + rows.length) * SUM_ANTENNA_STRIDE > this.antennas.length) this.antennas = grow(this.antennas, (this.used + rows.length) * SUM_ANTENNA_STRIDE);
     this.posOf[slot] = pos;
-    this.slotAt[pos] = slot;
     const a = this.scratch;
     for (const r of byLayer(rows)) {
       [, a.height_m, a.tilt_deg, a.azimuth_deg, a.eirp_w, a.frequency_mhz, a.power_reduction] = r;

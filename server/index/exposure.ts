@@ -8,7 +8,7 @@ import { FAR_RATIO, farFieldRows, tilePlan, type FarFieldStats, type SitesNear }
 import { EXPOSURE_CUTOFF_M, MAX_GRID_CELLS, exposureGridLayout, gridOf, type Bbox, type ExposureGrid } from '../../shared/exposure-grid.js';
 import { ANTENNA_STRIDE, SITE_STRIDE, S_LAT_RAD, S_LON_RAD, gridSites, type GridSites } from '../../shared/exposure-kernel.js';
 import { siteBuckets } from '../../shared/exposure-site-buckets.js';
-import type { NearbyStore } from '../store/nearby.js';
+import { radiusBBox, type NearbyStore } from '../store/nearby.js';
 import { GridWorkers } from './exposure-workers.js';
 
 /** Antenna evaluations one grid may cost, counted as the fast grid makes them (at cells and at interpolation nodes,
@@ -130,9 +130,7 @@ export class ExposureIndex {
     const { count, sites } = this.index().sites;
     if (!count) return 0;
     const o = Math.floor(count / 2) * SITE_STRIDE;
-    const [lon, lat] = [sites[o + S_LON_RAD]! * DEG, sites[o + S_LAT_RAD]! * DEG];
-    const half = 1000 / 111_320;
-    await this.compute([lon - half / Math.cos(lat / DEG), lat - half, lon + half / Math.cos(lat / DEG), lat + half], 25, OBSERVER_HEIGHT_M);
+    await this.compute(radiusBBox(sites[o + S_LON_RAD]! * DEG, sites[o + S_LAT_RAD]! * DEG, 1000), 25, OBSERVER_HEIGHT_M);
     return Math.round(performance.now() - t);
   }
 

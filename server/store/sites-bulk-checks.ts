@@ -2,13 +2,15 @@
  *  that SQLite can skip them for the load (PRAGMA ignore_check_constraints): SQLite evaluating them took ≈ 30% of the
  *  insert CPU, the same tests here a few nanoseconds a row. Used only when the tables' CHECK clauses are exactly the
  *  ones below, so a constraint a later migration adds or changes is never skipped. */
-import type { AntennaInput, SiteCreate } from '../../shared/model.js';
+import { SITE_STATUSES, STRUCTURE_TYPES as STRUCTURES, TECHNOLOGIES as TECHS, type AntennaInput, type SiteCreate } from '../../shared/model.js';
 import type { DB } from '../db.js';
 
 const quoted = (xs: readonly string[]) => xs.map((x) => `'${x}'`).join(', ');
-const STRUCTURE_TYPES: readonly string[] = ['rooftop', 'monopole', 'lattice', 'guyed', 'stealth', 'small_cell'];
-const STATUSES: readonly string[] = ['proposed', 'approved', 'active', 'decommissioned', 'unpermitted'];
-const TECHNOLOGIES: readonly string[] = ['GSM', 'UMTS', 'LTE', 'NR'];
+// The model's lists; checksReplicated compares the tables' DDL with the CHECKs built from them, so a list that drifts
+// from the migration only turns these checks off.
+const STRUCTURE_TYPES: readonly string[] = STRUCTURES;
+const STATUSES: readonly string[] = SITE_STATUSES;
+const TECHNOLOGIES: readonly string[] = TECHS;
 
 /** Every CHECK expression of each table, as SQLite keeps the DDL; the tests below are exactly these. */
 const CHECKS: Readonly<Record<'sites' | 'antennas', readonly string[]>> = {
